@@ -1,0 +1,139 @@
+// One issue through the pipeline: load → validate → fonts → compose → paginate → write.
+import { dirname } from 'node:path';
+import { UserError, type Problem } from '../errors.js';
+import { loadYamlFile, type Loaded } from '../load/load-file.js';
+import { locate } from '../load/parse-yaml.js';
+import { validateIssue, validateStyleFile, resolveStyle } from '../validate/validate.js';
+import type { Issue } from '../validate/schema.js';
+import type { Style } from '../validate/style-schema.js';
+import { openFontBook, type FontBook } from '../fonts/font-book.js';
+import { FaceError } from '../fonts/open-face.js';
+import { checkCoverage, type TextField } from '../fonts/coverage.js';
+import { geometry } from '../compose/geometry.js';
+import { composeMasthead, formatDate, issueLineText } from '../compose/masthead.js';
+import { composeBody, headingText, splitParagraphs } from '../compose/body.js';
+import { composeEndBlock, distributionText } from '../compose/end-block.js';
+import { composeParagraph } from '../compose/paragraph.js';
+import { paginate } from '../paginate/paginate.js';
+import type { Layout } from '../paginate/types.js';
+import { writePdf } from '../write/pdf-writer.js';
+
+export interface BuildOptions {
+  /** A shared style file (`--style house.yaml`); the issue's own block wins over it. */
+  styleFile?: string;
+  /** Overrides applied last (command-line flags such as --color). */
+  styleOverrides?: Record<string, unknown>;
+}
+
+export interface Prepared {
+  file: string;
+  loaded: Loaded;
+  issue: Issue;
+  style: Style;
+  notices: string[];
+}
+
+/** Load and validate an issue (and its style file): every problem at once. */
+export function prepareIssue(file: string, opts: BuildOptions = {}): Prepared {
+  const loaded = loadYamlFile(file);
+  const problems: Problem[] = [];
+  let styleRaw: unknown;
+  const notices = [...loaded.notices];
+  if (opts.styleFile) {
+    const s = loadYamlFile(opts.styleFile);
+    notices.push(...s.notices);
+    problems.push(...validateStyleFile(s).problems);
+    styleRaw = s.data;
+  }
+  const v = validateIssue(loaded);
+  problems.push(...v.problems);
+  if (problems.length || !v.issue) throw new UserError(problems);
+  const issueStyle = (loaded.data as { style?: unknown }).style;
+  const style = resolveStyle(styleRaw, issueStyle, opts.styleOverrides);
+  return { file, loaded, issue: v.issue, style, notices };
+}
+
+export function openFaces(p: Prepared, opts: BuildOptions = {}): FontBook {
+  try {
+    // Face paths are relative to the file that names them: the style file's entries
+    // are looked up beside it, the issue's beside the issue.
+    const base = dirname(opts.styleFile && !(p.loaded.data as { style?: { fonts?: unknown } }).style?.fonts ? opts.styleFile : p.file);
+    return openFontBook(p.style, base);
+  } catch (e) {
+    if (e instanceof FaceError) {
+      const pos = locate(p.loaded, ['style', 'fonts']);
+      throw new UserError({ file: p.file, ...pos, field: 'style.fonts', message: e.message });
+    }
+    throw e;
+  }
+}
+
+/** Every piece of text with the role that sets it, for the glyph coverage check. */
+export function textFields(p: Prepared): TextField[] {
+  const { issue, loaded } = p;
+  const at = (path: PropertyKey[]) => (ch: string) => {
+    const pos = locate(loaded, path);
+    // Find the character itself from the field's start, so the column points at it.
+    const start = loaded.lines.lineStarts[pos.line - 1] + pos.col - 1;
+    const idx = loaded.text.indexOf(ch, start);
+    return idx >= 0 ? loaded.lines.linePos(idx) : pos;
+  };
+  const m = issue.masthead;
+  const f: TextField[] = [
+    { text: m.title, role: 'masthead', field: 'masthead.title', locate: at(['masthead', 'title']) },
+    { text: m.publisher, role: 'body', field: 'masthead.publisher', locate: at(['masthead', 'publisher']) },
+    { text: issueLineText(m) + formatDate(m.date), role: 'body', field: 'masthead' },
+    { text: '— 0123456789 —', role: 'folio', field: 'page numbers' },
+  ];
+  if (m.mark) f.push({ text: m.mark, role: 'heading', field: 'masthead.mark', locate: at(['masthead', 'mark']) });
+  issue.sections.forEach((s, si) => {
+    f.push({ text: headingText(s.heading), role: 'heading', field: `sections[${si}].heading`, locate: at(['sections', si, 'heading']) });
+    s.items.forEach((it, ii) => {
+      const base = ['sections', si, 'items', ii];
+      const field = `sections[${si}].items[${ii}]`;
+      if (it.title) f.push({ text: it.title, role: 'lead', field: `${field}.title`, locate: at([...base, 'title']) });
+      f.push({ text: it.body, role: 'body', field: `${field}.body`, locate: at([...base, 'body']) });
+      if (it.source) f.push({ text: `（${it.source}）`, role: 'source', field: `${field}.source`, locate: at([...base, 'source']) });
+    });
+  });
+  if (issue.distribution) {
+    const d = distributionText(issue.distribution);
+    f.push({ text: d.label + d.list + (issue.distribution.copies ? '共印份0123456789' : ''), role: 'end', field: 'distribution', locate: at(['distribution']) });
+  }
+  issue.staff?.forEach((s, i) => f.push({ text: s.role + '：' + s.name, role: 'end', field: `staff[${i}]`, locate: at(['staff', i]) }));
+  return f;
+}
+
+export function layoutIssue(p: Prepared, book: FontBook): Layout {
+  const problems = checkCoverage(textFields(p), book, p.file);
+  if (problems.length) throw new UserError(problems);
+  const { issue, style } = p;
+  const geo = geometry(style);
+  const masthead = composeMasthead(issue.masthead, style, geo, book);
+  const body = composeBody(issue, style, geo, book);
+  const end = composeEndBlock(issue.distribution, issue.staff, style, geo, book);
+  const folio = (n: number) => composeParagraph([{ text: `— ${n} —`, font: 'folio', size: style.size.folio }], { width: 1e6, justify: false }, book).lines[0];
+  return paginate({ masthead, body, end, folio }, style, geo);
+}
+
+export function creationDate(isoDate: string): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+export async function renderIssue(p: Prepared, book: FontBook): Promise<{ pdf: Buffer; layout: Layout }> {
+  const layout = layoutIssue(p, book);
+  const m = p.issue.masthead;
+  const pdf = await writePdf(layout, book, p.style, {
+    title: `${m.title} 第${m.issue}期`,
+    author: m.publisher,
+    subject: `${m.title} ${formatDate(m.date).replace(/ /g, '')} 第${m.issue}期${m.total ? `（总第${m.total}期）` : ''}`,
+    keywords: p.issue.sections.map((s) => s.heading.replace(/^【|】$/g, '')),
+    date: creationDate(m.date),
+  });
+  return { pdf, layout };
+}
+
+export { splitParagraphs };

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// yanjin-bulletin: the command line. Each command loads only what it needs, so that
+// `build` of one issue starts fast.
+import { Command, CommanderError } from 'commander';
+import { UsageError, UserError } from '../errors.js';
+import { registerBuild } from './commands/build.js';
+import { registerValidate } from './commands/validate.js';
+
+const program = new Command();
+let debug = false;
+
+program
+  .name('yanjin-bulletin')
+  .description('Typeset a county-government bulletin (简报) from a YAML issue file into a print-ready A4 PDF')
+  .version('0.1.0')
+  .option('--debug', 'show stack traces for internal errors')
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+registerBuild(program);
+registerValidate(program);
+
+async function main() {
+  debug = process.argv.includes('--debug');
+  try {
+    await program.parseAsync(process.argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      process.exitCode = e.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`yanjin-bulletin: ${e.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    if (e instanceof UserError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    process.stderr.write(`yanjin-bulletin: internal error: ${(e as Error).message}\n`);
+    if (debug) process.stderr.write(`${(e as Error).stack}\n`);
+    else process.stderr.write('(run again with --debug for the details, and report it)\n');
+    process.exitCode = 1;
+  }
+}
+
+void main();

@@ -1,0 +1,155 @@
+// Runs to atoms: one atom a visible character, with its width, how much of it may be
+// squeezed, the gap before it and whether a line may break before it.
+import { classify, noEnd, noStart, type CharClass } from './classify.js';
+import type { Measure, Metrics, Run } from './types.js';
+
+export interface Atom {
+  ch: string;
+  font: string;
+  size: number;
+  cls: CharClass;
+  /** The em of this atom's grid cell (pt): size × pitch ratio. */
+  em: number;
+  /** Full-width (takes a whole grid cell). */
+  fw: boolean;
+  /** Width inside a line, after the compression of adjacent marks, pt. */
+  w: number;
+  /** Blank trimmed off the left side (an opening mark after another), pt. */
+  trimL: number;
+  /** Blank trimmed off the right side (a closing mark before another mark), pt. */
+  trimR: number;
+  /** What more may be squeezed from this mark mid-line, pt. */
+  squeeze: number;
+  /** Width when the atom ends a line (closing marks take half a cell), pt. */
+  endW: number;
+  /** Gap before this atom when it is not the first on its line, pt. */
+  glue: number;
+  /** The gap before this atom may take extra space when a line is justified. */
+  stretchy: boolean;
+  /** A line may break before this atom. */
+  breakBefore: boolean;
+  /** Horizontal scale and shift of the glyph inside its cell (a dash drawn cell-wide). */
+  scaleX: number;
+  dx: number;
+}
+
+const QUARTER = 0.25;
+
+export function buildAtoms(runs: Run[], metrics: Metrics, measure: Measure): Atom[] {
+  const ratio = measure.pitchRatio ?? 1;
+  const atoms: Atom[] = [];
+  let pendingSpace = 0; // width of typed spaces since the last atom
+  let pendingGap = 0; // a fixed gap asked for by a run
+  for (const run of runs) {
+    if (run.gapBefore) pendingGap += run.gapBefore;
+    for (const ch of run.text) {
+      if (ch === '\n' || ch === '\r') continue;
+      const cls = classify(ch);
+      if (cls === 'space') {
+        pendingSpace += metrics.advance(' ', run.font, run.size);
+        continue;
+      }
+      const nat = metrics.advance(ch, run.font, run.size);
+      const em = run.size * ratio;
+      const fw = cls !== 'word' && nat >= run.size * 0.95;
+      let w = fw ? em * (nat / run.size) : nat;
+      let scaleX = 1;
+      let dx = 0;
+      const ink = cls === 'dash' ? metrics.ink?.(ch, run.font, run.size) : undefined;
+      if (ink && ink[1] > ink[0]) {
+        // A Chinese dash fills its cell so that —— reads as one unbroken stroke.
+        w = em;
+        scaleX = em / (ink[1] - ink[0]);
+        dx = -ink[0] * scaleX;
+      }
+      const prev = atoms[atoms.length - 1];
+      const atom: Atom = {
+        ch,
+        font: run.font,
+        size: run.size,
+        cls,
+        em,
+        fw,
+        w,
+        trimL: 0,
+        trimR: 0,
+        squeeze: 0,
+        endW: w,
+        glue: 0,
+        stretchy: true,
+        breakBefore: true,
+        scaleX,
+        dx,
+      };
+      if (prev) {
+        atom.glue = gapBetween(prev, atom, pendingSpace) + pendingGap;
+        atom.breakBefore = mayBreak(prev, atom, pendingSpace > 0 || pendingGap > 0);
+        atom.stretchy = mayStretch(prev, atom, pendingSpace > 0);
+      }
+      pendingSpace = 0;
+      pendingGap = 0;
+      atoms.push(atom);
+    }
+  }
+  squeezeAdjacentMarks(atoms);
+  return atoms;
+}
+
+/** The gap the composer puts between two atoms: a quarter em between Han and Latin. */
+function gapBetween(a: Atom, b: Atom, typedSpace: number): number {
+  const hanLatin = (a.cls === 'han' && isAlnum(b.ch)) || (isAlnum(a.ch) && b.cls === 'han');
+  if (hanLatin) return Math.max(a.em, b.em) * QUARTER; // a typed space there is this gap, not more
+  if (typedSpace > 0 && isSpaced(a) && isSpaced(b)) return typedSpace; // a word space, or — 1 —
+  return 0; // no gap next to punctuation, and typed spaces between Han characters vanish
+}
+
+/** Letters and digits of any script but Han: what gets a quarter em from Han text. */
+function isAlnum(ch: string): boolean {
+  return /^[\p{L}\p{N}]$/u.test(ch) && ch.codePointAt(0)! < 0x2e80;
+}
+
+/** Atoms between which a typed space stays a space. */
+function isSpaced(a: Atom): boolean {
+  return a.cls === 'word' || a.cls === 'dash' || a.cls === 'ellipsis';
+}
+
+function mayBreak(a: Atom, b: Atom, spaced: boolean): boolean {
+  if (noStart(b.ch) || noEnd(a.ch)) return false;
+  if (a.cls === 'word' && b.cls === 'word') return spaced; // a Latin word, a number, a URL
+  if ((a.cls === 'dash' && b.cls === 'dash') || (a.cls === 'ellipsis' && b.cls === 'ellipsis')) return false;
+  return true;
+}
+
+function mayStretch(a: Atom, b: Atom, spaced: boolean): boolean {
+  if ((a.cls === 'dash' && b.cls === 'dash') || (a.cls === 'ellipsis' && b.cls === 'ellipsis')) return false;
+  if (a.cls === 'word' && b.cls === 'word') return spaced; // never letter-space a word
+  return true;
+}
+
+/**
+ * clreq: two adjacent full-width marks take 1.5 em, not 2. A closing mark gives up its
+ * blank right half; an opening mark after an opening mark gives up its blank left half.
+ * Marks that keep their full width may still be squeezed by half mid-line if a line
+ * needs it, and a closing mark at a line end always takes half.
+ */
+function squeezeAdjacentMarks(atoms: Atom[]): void {
+  for (let i = 0; i < atoms.length; i++) {
+    const a = atoms[i];
+    if (!a.fw || (a.cls !== 'open' && a.cls !== 'close')) continue;
+    const half = a.w / 2;
+    const next = atoms[i + 1];
+    const prev = atoms[i - 1];
+    if (a.cls === 'close' && next && next.fw && isMark(next) && next.glue === 0) {
+      a.trimR = half;
+    } else if (a.cls === 'open' && prev && prev.fw && prev.cls === 'open' && a.glue === 0) {
+      a.trimL = half;
+    }
+    a.w -= a.trimL + a.trimR;
+    a.squeeze = a.trimL + a.trimR > 0 ? 0 : half;
+    a.endW = a.cls === 'close' ? (a.trimR > 0 ? a.w : a.w - half) : a.w;
+  }
+}
+
+function isMark(a: Atom): boolean {
+  return a.cls === 'open' || a.cls === 'close';
+}

@@ -1,0 +1,63 @@
+// The issue's sections as blocks of grid lines: headings and paragraphs.
+import type { Issue } from '../validate/schema.js';
+import type { Style } from '../validate/style-schema.js';
+import type { Geometry } from './geometry.js';
+import { composeParagraph } from './paragraph.js';
+import type { Line, Metrics, Run } from './types.js';
+
+export type BodyBlock =
+  | { kind: 'heading'; section: number; title: string; lines: Line[] }
+  | { kind: 'para'; section: number; lines: Line[] };
+
+/** Paragraphs of a body: blank lines separate them; single newlines inside are joined. */
+export function splitParagraphs(body: string): string[] {
+  return body
+    .split(/\n[ \t\u3000]*\n/)
+    .map((p) => joinLines(p))
+    .filter((p) => p.length > 0);
+}
+
+function joinLines(p: string): string {
+  const parts = p.split('\n').map((l) => l.trim()).filter(Boolean);
+  let out = '';
+  for (const part of parts) {
+    // Latin words wrapped in the file keep a space; Chinese lines join directly.
+    if (out && /[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(part)) out += ' ';
+    out += part;
+  }
+  return out;
+}
+
+export function headingText(heading: string): string {
+  const h = heading.trim();
+  return h.startsWith('【') && h.endsWith('】') ? h : `【${h}】`;
+}
+
+export function composeBody(issue: Issue, style: Style, geo: Geometry, metrics: Metrics): BodyBlock[] {
+  const size = style.size.body;
+  const pitchRatio = geo.charPitch / size;
+  const cell = geo.charPitch;
+  const blocks: BodyBlock[] = [];
+  issue.sections.forEach((sec, si) => {
+    const title = headingText(sec.heading);
+    const hs = style.size.heading;
+    const heading = composeParagraph([{ text: title, font: 'heading', size: hs }], { width: geo.width, pitchRatio: geo.charPitch / size, justify: false }, metrics);
+    blocks.push({ kind: 'heading', section: si, title: sec.heading.replace(/^【|】$/g, ''), lines: heading.lines });
+    for (const item of sec.items) {
+      const paras = splitParagraphs(item.body);
+      paras.forEach((p, pi) => {
+        const runs: Run[] = [];
+        if (pi === 0 && item.title) {
+          runs.push({ text: item.title, font: 'lead', size });
+          runs.push({ text: p, font: 'body', size, gapBefore: cell });
+        } else {
+          runs.push({ text: p, font: 'body', size });
+        }
+        if (pi === paras.length - 1 && item.source) runs.push({ text: `（${item.source}）`, font: 'source', size });
+        const para = composeParagraph(runs, { width: geo.width, indent: 2 * cell, pitchRatio }, metrics);
+        blocks.push({ kind: 'para', section: si, lines: para.lines });
+      });
+    }
+  });
+  return blocks;
+}

@@ -1,0 +1,81 @@
+// The end block (报尾): the distribution paragraph and the staff line.
+import type { Distribution, Staff } from '../validate/schema.js';
+import type { Style } from '../validate/style-schema.js';
+import type { Geometry } from './geometry.js';
+import { composeParagraph } from './paragraph.js';
+import { shift } from './masthead.js';
+import type { Line, Metrics, PlacedGlyph } from './types.js';
+
+export interface EndBlock {
+  distribution: Line[];
+  staff?: Line;
+  size: number;
+}
+
+export function distributionText(d: Distribution): { label: string; list: string } {
+  const list = Array.isArray(d.to) ? d.to.join('，') : d.to.trim();
+  return { label: `${d.label}：`, list: /[。.]$/.test(list) ? list : `${list}。` };
+}
+
+export function composeEndBlock(d: Distribution | undefined, staff: Staff[] | undefined, style: Style, geo: Geometry, metrics: Metrics): EndBlock | undefined {
+  if (!d && !staff?.length) return undefined;
+  const size = style.size.end;
+  const cell = size;
+  const inner = geo.width - 2 * cell; // indented one character on both sides
+  let distribution: Line[] = [];
+  if (d) {
+    const { label, list } = distributionText(d);
+    const labelW = [...label].reduce((w, ch) => w + metrics.advance(ch, 'end', size), 0);
+    // Wrapped lines align under the first character after the colon.
+    const para = composeParagraph([{ text: label + list, font: 'end', size }], { width: inner, hang: labelW }, metrics);
+    distribution = para.lines.map((l) => shift(l, cell));
+    if (d.copies) distribution = placeCopies(distribution, `共印 ${d.copies} 份`, size, geo, metrics, labelW);
+  }
+  return { distribution, staff: staff?.length ? composeStaff(staff, size, geo, metrics) : undefined, size };
+}
+
+/** `共印 N 份` flush right on the last line when it fits there, else on a line of its own. */
+function placeCopies(lines: Line[], text: string, size: number, geo: Geometry, metrics: Metrics, hang: number): Line[] {
+  const p = composeParagraph([{ text, font: 'end', size }], { width: 1e6, justify: false }, metrics).lines[0];
+  const right = geo.width - size;
+  const placed = shift(p, right - p.end);
+  const last = lines[lines.length - 1];
+  if (last && last.end + 2 * size <= placed.glyphs[0].x) {
+    return [...lines.slice(0, -1), { ...last, glyphs: [...last.glyphs, ...placed.glyphs], end: placed.end }];
+  }
+  return [...lines, placed];
+}
+
+/** Entries spread across the width; a two-character name is set three characters wide. */
+function composeStaff(staff: Staff[], size: number, geo: Geometry, metrics: Metrics): Line {
+  const cell = size;
+  const entries = staff.map((s) => {
+    const name = [...s.name.replace(/[\s\u3000]+/g, '')];
+    const text = `${s.role}：`;
+    const glyphs: PlacedGlyph[] = [];
+    let x = 0;
+    for (const ch of text) {
+      const w = metrics.advance(ch, 'end', size);
+      glyphs.push({ ch, font: 'end', size, x, w });
+      x += w;
+    }
+    // 李勉 -> 李　勉: the second character moves to the third cell.
+    const step = name.length === 2 ? 2 * cell : cell;
+    name.forEach((ch, i) => {
+      const w = metrics.advance(ch, 'end', size);
+      glyphs.push({ ch, font: 'end', size, x: x + (i === 0 ? 0 : step + (i - 1) * cell), w });
+    });
+    const width = x + (name.length === 2 ? 3 * cell : name.reduce((s, ch) => s + metrics.advance(ch, 'end', size), 0));
+    return { glyphs, width };
+  });
+  const inner = geo.width - 2 * cell;
+  const total = entries.reduce((s, e) => s + e.width, 0);
+  const gap = entries.length > 1 ? Math.max(cell, (inner - total) / (entries.length - 1)) : 0;
+  const glyphs: PlacedGlyph[] = [];
+  let x = cell;
+  for (const e of entries) {
+    for (const g of e.glyphs) glyphs.push({ ...g, x: g.x + x });
+    x += e.width + gap;
+  }
+  return { glyphs, end: x - gap, last: true };
+}

@@ -1,0 +1,61 @@
+// The composer's vocabulary. Composition is pure: text and metrics in, positioned
+// glyphs out; it knows faces only by the opaque `font` key the caller gives it.
+
+/** A stretch of text in one face and size. */
+export interface Run {
+  text: string;
+  /** Opaque face key (a role such as 'body' or 'lead'); passed through to the output. */
+  font: string;
+  size: number;
+  /** A fixed gap before the run, in pt (the one-character gap after a lead title). */
+  gapBefore?: number;
+}
+
+/** Advance widths, in pt, supplied by the fonts stage. */
+export interface Metrics {
+  advance(ch: string, font: string, size: number): number;
+  /** Left and right ink bounds of the glyph, pt from its origin (to join the strokes of ——). */
+  ink?(ch: string, font: string, size: number): [number, number] | undefined;
+}
+
+export interface Measure {
+  /** Full line width in pt. */
+  width: number;
+  /** Indent of the first line, pt. */
+  indent?: number;
+  /** Indent of every later line, pt (a hanging indent). */
+  hang?: number;
+  /**
+   * Advance of a full-width character as a fraction of its size: the grid pitch
+   * (15.79 pt for 16 pt type on a 28-character line is 0.987).
+   */
+  pitchRatio?: number;
+  /** Justify full lines (default true). The last line is always set flush left. */
+  justify?: boolean;
+}
+
+export interface PlacedGlyph {
+  ch: string;
+  font: string;
+  size: number;
+  /** Pen position of the glyph's origin, pt from the line's left edge. */
+  x: number;
+  /** Left edge of the glyph's cell on the line (differs from x for a squeezed opening mark). */
+  cell?: number;
+  /** Width the glyph's cell occupies on the line after compression, pt. */
+  w: number;
+  /** Horizontal scale for the glyph (1 = none); used to join the strokes of a ——. */
+  scaleX?: number;
+}
+
+export interface Line {
+  glyphs: PlacedGlyph[];
+  /** Right edge of the last glyph's box, pt from the left edge. */
+  end: number;
+  /** True for the paragraph's last line (set flush left, not justified). */
+  last: boolean;
+}
+
+export interface Paragraph {
+  lines: Line[];
+}

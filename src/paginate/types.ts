@@ -1,0 +1,52 @@
+// What the writer draws: pages of positioned text lines and rules, in pt from the
+// page's top-left corner. Nothing here needs a font file or a PDF.
+import type { PlacedGlyph } from '../compose/types.js';
+
+export type Ink = 'red' | 'text';
+
+/** What a line is, for the structure tree and for tests. */
+export type Part = 'mark' | 'title' | 'issue' | 'publisher' | 'heading' | 'para' | 'distribution' | 'staff' | 'folio';
+
+export interface TextDraw {
+  kind: 'text';
+  part: Part;
+  /** Index of the paragraph (or heading) this line belongs to, for tagging. */
+  block: number;
+  /** Left edge of the line (glyph x are relative to it), pt. */
+  x: number;
+  /** Baseline, pt from the top of the page. */
+  y: number;
+  glyphs: PlacedGlyph[];
+  ink: Ink;
+}
+
+export interface RuleDraw {
+  kind: 'rule';
+  x1: number;
+  x2: number;
+  /** Centre of the stroke, pt from the top. */
+  y: number;
+  width: number;
+  ink: Ink;
+}
+
+export type Draw = TextDraw | RuleDraw;
+
+export interface Page {
+  /** 1-based page number as printed. */
+  number: number;
+  draws: Draw[];
+}
+
+export interface Bookmark {
+  title: string;
+  page: number;
+  y: number;
+}
+
+export interface Layout {
+  pageW: number;
+  pageH: number;
+  pages: Page[];
+  bookmarks: Bookmark[];
+}

@@ -1,0 +1,124 @@
+// The house style (FORMAT.md) as a schema whose defaults are the house numbers.
+// An issue's `style:` block and a `--style` file hold partial copies of this shape;
+// they are merged (issue wins) and parsed once, so every number has one default here.
+import { z } from 'zod';
+
+const PT_PER_MM = 72 / 25.4;
+
+/** A length: a number in the key's default unit, or a string with a unit (mm, cm, pt). */
+function length(defaultUnit: 'mm' | 'pt', fallback: number) {
+  return z
+    .union([z.number(), z.string()])
+    .transform((v, ctx) => {
+      const m = typeof v === 'number' ? [String(v), String(v), defaultUnit] : /^\s*(-?\d+(?:\.\d+)?)\s*(mm|cm|pt)?\s*$/.exec(v);
+      if (!m) {
+        ctx.addIssue({ code: 'custom', message: 'must be a length such as 12, "12mm", "1.2cm" or "16pt"' });
+        return z.NEVER;
+      }
+      const n = Number(m[1]);
+      const unit = m[2] ?? defaultUnit;
+      return unit === 'pt' ? n : unit === 'cm' ? n * 10 * PT_PER_MM : n * PT_PER_MM;
+    })
+    .refine((n) => n >= 0, { message: 'must not be negative' })
+    .prefault(fallback);
+}
+
+const mm = (n: number) => length('mm', n);
+const pt = (n: number) => length('pt', n);
+
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'must be a colour like "#E60012"' });
+const cmyk = z.tuple([z.number().min(0).max(100), z.number().min(0).max(100), z.number().min(0).max(100), z.number().min(0).max(100)]);
+
+/** One face or a fallback chain of faces (family name, PostScript name, or file path). */
+const faceList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]));
+
+export const ROLES = ['masthead', 'heading', 'lead', 'body', 'source', 'end', 'folio'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const styleSchema = z.strictObject({
+  page: z
+    .strictObject({
+      width: mm(210),
+      height: mm(297),
+      top: mm(37),
+      bottom: mm(35),
+      left: mm(28),
+      right: mm(26),
+    })
+    .prefault({}),
+  grid: z
+    .strictObject({
+      lines: z.number().int().min(5).max(60).default(22),
+      chars: z.number().int().min(10).max(60).default(28),
+    })
+    .prefault({}),
+  size: z
+    .strictObject({
+      masthead: pt(42),
+      mastheadMin: pt(26),
+      mark: pt(16),
+      issueLine: pt(16),
+      publisher: pt(16),
+      heading: pt(16),
+      body: pt(16),
+      end: pt(14),
+      folio: pt(14),
+    })
+    .prefault({}),
+  color: z
+    .strictObject({
+      red: hexColor.default('#E60012'),
+      text: hexColor.default('#000000'),
+      redCmyk: cmyk.default([0, 100, 100, 0]),
+      mode: z.enum(['rgb', 'cmyk']).default('rgb'),
+    })
+    .prefault({}),
+  fonts: z
+    .strictObject({
+      masthead: faceList.optional(),
+      heading: faceList.optional(),
+      lead: faceList.optional(),
+      body: faceList.optional(),
+      source: faceList.optional(),
+      end: faceList.optional(),
+      folio: faceList.optional(),
+      fallback: faceList.optional(),
+    })
+    .prefault({}),
+  bold: z
+    .strictObject({
+      masthead: z.boolean().default(false),
+      heading: z.boolean().default(false),
+      lead: z.boolean().default(false),
+      body: z.boolean().default(false),
+      source: z.boolean().default(false),
+      end: z.boolean().default(false),
+      folio: z.boolean().default(false),
+    })
+    .prefault({}),
+  masthead: z
+    .strictObject({
+      /** Most extra space between title characters, in characters of the title size. */
+      letterSpacing: z.number().min(0).max(2).default(1),
+      ruleGap: mm(4),
+      ruleWidth: pt(1.5),
+      doubleRule: z.boolean().default(false),
+    })
+    .prefault({}),
+  end: z
+    .strictObject({
+      ruleOuter: mm(0.35),
+      ruleInner: mm(0.25),
+      /** Line pitch of the distribution and staff lines, as a multiple of their size. */
+      leading: z.number().min(1).max(3).default(1.5),
+    })
+    .prefault({}),
+  folio: z
+    .strictObject({
+      position: z.enum(['outside', 'center', 'none']).default('outside'),
+      gap: mm(7),
+    })
+    .prefault({}),
+});
+
+export type Style = z.output<typeof styleSchema>;
