@@ -18,11 +18,21 @@ export function formatProblem(p: Problem): string {
   return `${where}: ${field}${p.message}${hint}`;
 }
 
+/** Problems printed at most; past that the rest are counted (all stay in `problems`). */
+export const MAX_SHOWN = 50;
+
+function formatAll(list: Problem[]): string {
+  const shown = list.slice(0, MAX_SHOWN).map(formatProblem);
+  const rest = list.length - shown.length;
+  if (rest > 0) shown.push(`${list[MAX_SHOWN].file}: … and ${rest} more problem${rest === 1 ? '' : 's'}; fix these first`);
+  return shown.join('\n');
+}
+
 export class UserError extends Error {
   readonly problems: Problem[];
   constructor(problems: Problem[] | Problem) {
     const list = Array.isArray(problems) ? problems : [problems];
-    super(list.map(formatProblem).join('\n'));
+    super(formatAll(list));
     this.name = 'UserError';
     this.problems = list;
   }

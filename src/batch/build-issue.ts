@@ -5,10 +5,12 @@ import { loadYamlFile, type Loaded } from '../load/load-file.js';
 import { locate } from '../load/parse-yaml.js';
 import { validateIssue, validateStyleFile, resolveStyle } from '../validate/validate.js';
 import type { Issue } from '../validate/schema.js';
-import type { Style } from '../validate/style-schema.js';
+import { styleGeometryProblems, type Style } from '../validate/style-schema.js';
 import { openFontBook, type FontBook } from '../fonts/font-book.js';
 import { FaceError } from '../fonts/open-face.js';
 import { checkCoverage, type TextField } from '../fonts/coverage.js';
+import { faceOrigins } from '../fonts/entry-origin.js';
+import { FaceLookup, projectFontFolders } from '../fonts/lookup.js';
 import { geometry } from '../compose/geometry.js';
 import { composeMasthead, formatDate, issueLineText } from '../compose/masthead.js';
 import { composeBody, headingText, splitParagraphs } from '../compose/body.js';
@@ -17,12 +19,15 @@ import { composeParagraph } from '../compose/paragraph.js';
 import { paginate } from '../paginate/paginate.js';
 import type { Layout } from '../paginate/types.js';
 import { writePdf } from '../write/pdf-writer.js';
+import { cmykOutputProfile } from '../write/output-intent.js';
 
 export interface BuildOptions {
   /** A shared style file (`--style house.yaml`); the issue's own block wins over it. */
   styleFile?: string;
   /** Overrides applied last (command-line flags such as --color). */
   styleOverrides?: Record<string, unknown>;
+  /** PDF/A-2b (`--pdfa`). */
+  pdfa?: boolean;
 }
 
 export interface Prepared {
@@ -50,20 +55,22 @@ export function prepareIssue(file: string, opts: BuildOptions = {}): Prepared {
   if (problems.length || !v.issue) throw new UserError(problems);
   const issueStyle = (loaded.data as { style?: unknown }).style;
   const style = resolveStyle(styleRaw, issueStyle, opts.styleOverrides);
+  const geo = styleGeometryProblems(style);
+  if (geo.length) {
+    // Reported where the issue's style block is, or the style file when it has none.
+    const where = issueStyle ? { file, ...locate(loaded, ['style']) } : { file: opts.styleFile ?? file };
+    throw new UserError(geo.map((g) => ({ ...where, field: `style.${g.field}`, message: g.message })));
+  }
   return { file, loaded, issue: v.issue, style, notices };
 }
 
 export function openFaces(p: Prepared, opts: BuildOptions = {}): FontBook {
+  // Face paths are relative to the file that names them; errors point at the entry.
+  const origins = faceOrigins(p.file, p.loaded, opts.styleFile);
   try {
-    // Face paths are relative to the file that names them: the style file's entries
-    // are looked up beside it, the issue's beside the issue.
-    const base = dirname(opts.styleFile && !(p.loaded.data as { style?: { fonts?: unknown } }).style?.fonts ? opts.styleFile : p.file);
-    return openFontBook(p.style, base);
+    return openFontBook(p.style, { baseFor: origins.baseFor, lookup: new FaceLookup(projectFontFolders(p.file, opts.styleFile)) });
   } catch (e) {
-    if (e instanceof FaceError) {
-      const pos = locate(p.loaded, ['style', 'fonts']);
-      throw new UserError({ file: p.file, ...pos, field: 'style.fonts', message: e.message });
-    }
+    if (e instanceof FaceError) throw new UserError({ ...origins.where(e.entry), message: e.message });
     throw e;
   }
 }
@@ -123,16 +130,20 @@ export function creationDate(isoDate: string): Date {
   return new Date(Date.UTC(y, m - 1, d));
 }
 
-export async function renderIssue(p: Prepared, book: FontBook): Promise<{ pdf: Buffer; layout: Layout }> {
+export async function renderIssue(p: Prepared, book: FontBook, opts: BuildOptions = {}): Promise<{ pdf: Buffer; layout: Layout }> {
   const layout = layoutIssue(p, book);
   const m = p.issue.masthead;
+  // The profile's path is relative to the file that names it (the issue wins over --style).
+  const ownProfile = (p.loaded.data as { style?: { color?: { cmykProfile?: unknown } } }).style?.color?.cmykProfile;
+  const named = ownProfile || !opts.styleFile ? p.file : opts.styleFile;
+  const cmykProfile = opts.pdfa && p.style.color.mode === 'cmyk' ? cmykOutputProfile(p.style.color.cmykProfile, dirname(named), named) : undefined;
   const pdf = await writePdf(layout, book, p.style, {
     title: `${m.title} 第${m.issue}期`,
     author: m.publisher,
     subject: `${m.title} ${formatDate(m.date).replace(/ /g, '')} 第${m.issue}期${m.total ? `（总第${m.total}期）` : ''}`,
     keywords: p.issue.sections.map((s) => s.heading.replace(/^【|】$/g, '')),
     date: creationDate(m.date),
-  });
+  }, { pdfa: opts.pdfa, cmykProfile });
   return { pdf, layout };
 }
 

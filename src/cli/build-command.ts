@@ -1,38 +1,58 @@
-// `yanjin-bulletin build FILE… [-o OUT]`
-import { UsageError, UserError } from '../errors.js';
-import { prepareIssue, openFaces, renderIssue } from '../batch/build-issue.js';
-import { writeAtomic } from '../write/atomic.js';
+// `yanjin-bulletin build FILE|DIR|GLOB… [-o OUT | --out-dir DIR] [--jobs N] [--shard K/N] …`
+import { UsageError } from '../errors.js';
+import { outputFor } from '../batch/inputs.js';
+import { pickMode } from '../batch/report.js';
+import { parseShard } from '../batch/shard.js';
+import type { BatchRequest } from '../batch/run-batch.js';
 
 export interface BuildFlags {
   output?: string;
   style?: string;
   color?: string;
+  pdfa?: boolean;
+  preview?: boolean;
+  previewDpi?: string;
+  outDir?: string;
+  jobs?: string;
+  shard?: string;
+  force?: boolean;
+  quiet?: boolean;
+  json?: boolean;
+  watch?: boolean;
 }
 
 export function defaultOutput(input: string): string {
-  return input.replace(/\.(ya?ml|txt)$/i, '') + '.pdf';
+  return outputFor({ file: input, abs: input, rel: input }, undefined);
+}
+
+export function buildRequest(files: string[], flags: BuildFlags): BatchRequest {
+  if (flags.color && !['rgb', 'cmyk'].includes(flags.color)) throw new UsageError(`--color takes rgb or cmyk, not "${flags.color}"`);
+  const overrides = flags.color ? { color: { mode: flags.color } } : undefined;
+  const dpi = flags.previewDpi === undefined ? 96 : Number(flags.previewDpi);
+  if (!(dpi >= 10 && dpi <= 1200)) throw new UsageError(`--preview-dpi takes a resolution from 10 to 1200, not "${flags.previewDpi}"`);
+  const jobs = flags.jobs === undefined ? undefined : Number(flags.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs takes a whole number from 1, not "${flags.jobs}"`);
+  if (flags.json && flags.watch) throw new UsageError('--json reports one run; it does not go with --watch');
+  return {
+    args: files,
+    opts: { styleFile: flags.style, styleOverrides: overrides, pdfa: flags.pdfa },
+    preview: flags.preview || flags.previewDpi !== undefined ? dpi : undefined,
+    output: flags.output,
+    outDir: flags.outDir,
+    jobs,
+    shard: flags.shard !== undefined ? parseShard(flags.shard) : undefined,
+    force: flags.force,
+    mode: pickMode(flags),
+    debug: process.argv.includes('--debug'),
+  };
 }
 
 export async function runBuild(files: string[], flags: BuildFlags): Promise<number> {
-  if (flags.output && files.length > 1) throw new UsageError('-o names one output file; with several inputs use --out-dir');
-  if (flags.color && !['rgb', 'cmyk'].includes(flags.color)) throw new UsageError(`--color takes rgb or cmyk, not "${flags.color}"`);
-  const overrides = flags.color ? { color: { mode: flags.color } } : undefined;
-  let failed = 0;
-  for (const file of files) {
-    try {
-      const opts = { styleFile: flags.style, styleOverrides: overrides };
-      const p = prepareIssue(file, opts);
-      for (const n of p.notices) process.stderr.write(`${file}: notice: ${n}\n`);
-      const book = openFaces(p, opts);
-      const { pdf, layout } = await renderIssue(p, book);
-      const out = flags.output ?? defaultOutput(file);
-      writeAtomic(out, pdf);
-      process.stdout.write(`${out}: ${layout.pages.length} pages, ${(pdf.length / 1024).toFixed(0)} KB\n`);
-    } catch (e) {
-      if (!(e instanceof UserError) || files.length === 1) throw e;
-      process.stderr.write(`${e.message}\n`);
-      failed++;
-    }
+  const req = buildRequest(files, flags);
+  if (flags.watch) {
+    const { watchBuild } = await import('../batch/watch.js');
+    return watchBuild(req);
   }
-  return failed ? 1 : 0;
+  const { runBatch } = await import('../batch/run-batch.js');
+  return (await runBatch(req)).code;
 }

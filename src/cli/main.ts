@@ -5,6 +5,9 @@ import { Command, CommanderError } from 'commander';
 import { UsageError, UserError } from '../errors.js';
 import { registerBuild } from './commands/build.js';
 import { registerValidate } from './commands/validate.js';
+import { registerImport } from './commands/import.js';
+import { registerNew } from './commands/new.js';
+import { registerFonts } from './commands/fonts.js';
 
 const program = new Command();
 let debug = false;
@@ -15,10 +18,22 @@ program
   .version('0.1.0')
   .option('--debug', 'show stack traces for internal errors')
   .exitOverride()
+  .showHelpAfterError('(run yanjin-bulletin --help for the commands, or yanjin-bulletin help COMMAND for its options)')
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
 registerBuild(program);
 registerValidate(program);
+registerImport(program);
+registerNew(program);
+registerFonts(program);
+
+// `validate *.yaml | head`: a reader that stops early is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
+}
 
 async function main() {
   debug = process.argv.includes('--debug');

@@ -20,6 +20,8 @@ export interface Atom {
   trimR: number;
   /** What more may be squeezed from this mark mid-line, pt. */
   squeeze: number;
+  /** A pause or stop mark (，。、；：？！): squeezed only after brackets and quotes. */
+  stop: boolean;
   /** Width when the atom ends a line (closing marks take half a cell), pt. */
   endW: number;
   /** Gap before this atom when it is not the first on its line, pt. */
@@ -28,12 +30,16 @@ export interface Atom {
   stretchy: boolean;
   /** A line may break before this atom. */
   breakBefore: boolean;
+  /** Cost of a break before this atom (inside a kept run), on the scale of the line costs. */
+  penalty: number;
   /** Horizontal scale and shift of the glyph inside its cell (a dash drawn cell-wide). */
   scaleX: number;
   dx: number;
 }
 
 const QUARTER = 0.25;
+const CURRENCY = new Set([...'¥￥$€£＄']);
+const STOPS = new Set([...'，。、；：？！']);
 
 export function buildAtoms(runs: Run[], metrics: Metrics, measure: Measure): Atom[] {
   const ratio = measure.pitchRatio ?? 1;
@@ -42,6 +48,7 @@ export function buildAtoms(runs: Run[], metrics: Metrics, measure: Measure): Ato
   let pendingGap = 0; // a fixed gap asked for by a run
   for (const run of runs) {
     if (run.gapBefore) pendingGap += run.gapBefore;
+    const runStart = atoms.length;
     for (const ch of run.text) {
       if (ch === '\n' || ch === '\r') continue;
       const cls = classify(ch);
@@ -74,10 +81,12 @@ export function buildAtoms(runs: Run[], metrics: Metrics, measure: Measure): Ato
         trimL: 0,
         trimR: 0,
         squeeze: 0,
+        stop: STOPS.has(ch),
         endW: w,
         glue: 0,
         stretchy: true,
         breakBefore: true,
+        penalty: 0,
         scaleX,
         dx,
       };
@@ -90,14 +99,31 @@ export function buildAtoms(runs: Run[], metrics: Metrics, measure: Measure): Ato
       pendingGap = 0;
       atoms.push(atom);
     }
+    if (run.keep) keepTogether(atoms, runStart, measure.width);
   }
   squeezeAdjacentMarks(atoms);
   return atoms;
 }
 
+/**
+ * A break inside a kept run costs as much as a whole line stretched to the 0.05 em
+ * limit: the run moves as one piece unless that leaves lines looser than the limit.
+ * A run longer than half a line is not kept at all (it would leave a gaping line).
+ */
+const KEEP_PENALTY = 100;
+
+function keepTogether(atoms: Atom[], from: number, width: number): void {
+  let w = 0;
+  for (let k = from; k < atoms.length; k++) w += atoms[k].w + (k > from ? atoms[k].glue : 0);
+  if (w > width / 2) return;
+  for (let k = from + 1; k < atoms.length; k++) atoms[k].penalty = KEEP_PENALTY;
+}
+
 /** The gap the composer puts between two atoms: a quarter em between Han and Latin. */
 function gapBetween(a: Atom, b: Atom, typedSpace: number): number {
-  const hanLatin = (a.cls === 'han' && isAlnum(b.ch)) || (isAlnum(a.ch) && b.cls === 'han');
+  if (CURRENCY.has(a.ch)) return 0; // ￥100: the sign stays tight against its number
+  // A half-width % ends its number: 100% 字 takes the gap as 100 字 does.
+  const hanLatin = (a.cls === 'han' && isAlnum(b.ch)) || ((isAlnum(a.ch) || a.ch === '%') && b.cls === 'han');
   if (hanLatin) return Math.max(a.em, b.em) * QUARTER; // a typed space there is this gap, not more
   if (typedSpace > 0 && isSpaced(a) && isSpaced(b)) return typedSpace; // a word space, or — 1 —
   return 0; // no gap next to punctuation, and typed spaces between Han characters vanish
@@ -115,7 +141,11 @@ function isSpaced(a: Atom): boolean {
 
 function mayBreak(a: Atom, b: Atom, spaced: boolean): boolean {
   if (noStart(b.ch) || noEnd(a.ch)) return false;
-  if (a.cls === 'word' && b.cls === 'word') return spaced; // a Latin word, a number, a URL
+  if (a.ch === '/' || b.ch === '/') return false; // 微克/立方米, km/h: one unit
+  if (a.cls === 'word' && b.cls === 'word') {
+    // A number keeps its unit: 95.6 Mbps does not break at the space.
+    return spaced && !(/^\p{N}$/u.test(a.ch) && /^\p{L}$/u.test(b.ch));
+  }
   if ((a.cls === 'dash' && b.cls === 'dash') || (a.cls === 'ellipsis' && b.cls === 'ellipsis')) return false;
   return true;
 }

@@ -4,7 +4,7 @@ import type { Style } from '../validate/style-schema.js';
 import type { Geometry } from './geometry.js';
 import { composeParagraph } from './paragraph.js';
 import { shift } from './masthead.js';
-import type { Line, Metrics, PlacedGlyph } from './types.js';
+import type { Line, Metrics, PlacedGlyph, Run } from './types.js';
 
 export interface EndBlock {
   distribution: Line[];
@@ -13,8 +13,14 @@ export interface EndBlock {
 }
 
 export function distributionText(d: Distribution): { label: string; list: string } {
-  const list = Array.isArray(d.to) ? d.to.join('，') : d.to.trim();
-  return { label: `${d.label}：`, list: /[。.]$/.test(list) ? list : `${list}。` };
+  const list = recipients(d).join('，');
+  return { label: `${d.label}：`, list: `${list}。` };
+}
+
+/** The recipients one by one, whether typed as a list or as one string. */
+function recipients(d: Distribution): string[] {
+  const all = Array.isArray(d.to) ? d.to : [d.to];
+  return all.map((r) => r.trim().replace(/[。.]$/, '')).filter(Boolean);
 }
 
 export function composeEndBlock(d: Distribution | undefined, staff: Staff[] | undefined, style: Style, geo: Geometry, metrics: Metrics): EndBlock | undefined {
@@ -24,10 +30,17 @@ export function composeEndBlock(d: Distribution | undefined, staff: Staff[] | un
   const inner = geo.width - 2 * cell; // indented one character on both sides
   let distribution: Line[] = [];
   if (d) {
-    const { label, list } = distributionText(d);
+    const { label } = distributionText(d);
     const labelW = [...label].reduce((w, ch) => w + metrics.advance(ch, 'end', size), 0);
     // Wrapped lines align under the first character after the colon.
-    const para = composeParagraph([{ text: label + list, font: 'end', size }], { width: inner, hang: labelW }, metrics);
+    // Each recipient is kept whole on its line where the paragraph allows it (人武部长,
+    // not 人 / 武部长); a recipient typed as one long string may still break.
+    const runs: Run[] = [{ text: label, font: 'end', size }];
+    recipients(d).forEach((r, i, all) => {
+      runs.push({ text: r, font: 'end', size, keep: true });
+      runs.push({ text: i === all.length - 1 ? '。' : '，', font: 'end', size });
+    });
+    const para = composeParagraph(runs, { width: inner, hang: labelW }, metrics);
     distribution = para.lines.map((l) => shift(l, cell));
     if (d.copies) distribution = placeCopies(distribution, `共印 ${d.copies} 份`, size, geo, metrics, labelW);
   }

@@ -2,15 +2,14 @@
 // over the gaps between characters (never inside —— or ……, never inside a word).
 import type { Atom } from './atoms.js';
 import type { Line, PlacedGlyph } from './types.js';
-import { fitLine, type Sums } from './linebreak.js';
+import { fitLine, settle, type Sums } from './linebreak.js';
 
 export function setLine(atoms: Atom[], sums: Sums, a: number, b: number, width: number, isLast: boolean, justify: boolean, indent: number): Line {
   const fit = fitLine(atoms, sums, a, b);
-  const over = fit.natural - width;
-  // Share the squeeze over every squeezable mark in proportion, so no single mark
-  // is crushed: 0.5 em taken from five commas leaves each at 0.9 em.
-  const squeezeRatio = over > 0 && fit.shrink > 0 ? Math.min(1, over / fit.shrink) : 0;
-  const extra = !isLast && justify && over < 0 && fit.gaps > 0 ? -over / fit.gaps : 0;
+  // Share the squeeze in proportion, brackets and quotes before stops, so no single
+  // mark is crushed: 0.5 em taken from five commas leaves each at 0.9 em.
+  const { trim, ratioB, ratioS, slack } = settle(fit, width);
+  const extra = !isLast && justify && fit.gaps > 0 ? slack / fit.gaps : 0;
   const glyphs: PlacedGlyph[] = [];
   let x = indent;
   for (let k = a; k < b; k++) {
@@ -18,8 +17,11 @@ export function setLine(atoms: Atom[], sums: Sums, a: number, b: number, width: 
     if (k > a) x += at.glue + (at.stretchy ? extra : 0);
     let w = k === b - 1 ? at.endW : at.w;
     let shiftL = at.trimL;
-    if (k < b - 1 && squeezeRatio > 0 && at.squeeze > 0) {
-      const cut = at.squeeze * squeezeRatio;
+    if (k === a && at.cls === 'open') {
+      w -= trim; // a line-start opening mark drops its blank half whole, or keeps it
+      shiftL += trim;
+    } else if (k < b - 1 && at.squeeze > 0 && (at.stop ? ratioS : ratioB) > 0) {
+      const cut = at.squeeze * (at.stop ? ratioS : ratioB);
       w -= cut;
       if (at.cls === 'open') shiftL += cut; // an opening mark's blank is on its left
     }

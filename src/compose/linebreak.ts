@@ -7,11 +7,33 @@ export interface BreakOptions {
   widthOf(k: number): number;
 }
 
-/** Per-gap extra space (in em) that counts as "as loose as we like to go". */
+/**
+ * Stretch cost: 100 × (extra per gap / 0.05 em)³. The cube (Knuth–Plass uses the
+ * cube too) makes one very loose line cost more than two moderately loose ones, so
+ * forced slack is spread over the paragraph, which keeps the widest gap small.
+ */
 const LOOSE_EM = 0.05;
-/** Cost of squeezing punctuation by half an em mid-line, set against stretching. */
-const SQUEEZE_COST = 150;
-/** A line this much looser than LOOSE_EM per gap is only a last resort. */
+const STRETCH_POWER = 3;
+/**
+ * Squeezing marks lightly (each stays at least 0.75 of its size wide, so a comma still
+ * reads as full width) costs at most 40, less than pushing a character down (one cell
+ * of slack over 27 gaps, 0.037 em a gap, costs 40.6): clreq's "squeeze first". Deeper
+ * squeezes set marks visibly narrow; a mark at half width costs 440, as much as
+ * stretching by 0.08 em a gap.
+ */
+const LIGHT_SQUEEZE = 30;
+const DEEP_SQUEEZE = 400;
+
+/** Cost of squeezing brackets and quotes by their whole blank half (their ink stays
+ * whole, so they go before the stops: the order of clreq and jlreq). */
+const BRACKET_SQUEEZE = 20;
+
+/** `light`: the per-mark squeeze (em of the grid cell) that leaves a mark 0.75 of its size. */
+function squeezeCost(perMark: number, light: number): number {
+  if (perMark <= light) return LIGHT_SQUEEZE * (perMark / light) ** 2;
+  return LIGHT_SQUEEZE + DEEP_SQUEEZE * ((perMark - light) / (0.5 - light)) ** 2;
+}
+/** Rounding allowance, pt. */
 const EPS = 1e-6;
 
 /** Prefix sums so that any candidate line's width is O(1). */
@@ -20,18 +42,30 @@ class Sums {
   g: Float64Array; // sum of glue before atoms
   s: Float64Array; // sum of squeezable amounts
   n: Int32Array; // count of stretchable gaps
+  m: Int32Array; // count of squeezable marks
+  sb: Float64Array; // squeezable amounts of brackets and quotes (not stops)
+  mb: Int32Array; // count of squeezable brackets and quotes
+  c: Int32Array; // count of letters (not punctuation)
   constructor(atoms: Atom[]) {
     const len = atoms.length + 1;
     this.w = new Float64Array(len);
     this.g = new Float64Array(len);
     this.s = new Float64Array(len);
     this.n = new Int32Array(len);
+    this.m = new Int32Array(len);
+    this.sb = new Float64Array(len);
+    this.mb = new Int32Array(len);
+    this.c = new Int32Array(len);
     for (let i = 0; i < atoms.length; i++) {
       const a = atoms[i];
       this.w[i + 1] = this.w[i] + a.w;
       this.g[i + 1] = this.g[i] + a.glue;
       this.s[i + 1] = this.s[i] + a.squeeze;
       this.n[i + 1] = this.n[i] + (a.stretchy ? 1 : 0);
+      this.m[i + 1] = this.m[i] + (a.squeeze > 0 ? 1 : 0);
+      this.sb[i + 1] = this.sb[i] + (a.stop ? 0 : a.squeeze);
+      this.mb[i + 1] = this.mb[i] + (a.squeeze > 0 && !a.stop ? 1 : 0);
+      this.c[i + 1] = this.c[i] + (a.cls === 'han' || a.cls === 'word' ? 1 : 0);
     }
   }
 }
@@ -39,8 +73,17 @@ class Sums {
 export interface LineFit {
   /** Natural width of atoms [a, b) set as one line. */
   natural: number;
-  /** How much squeezing the marks inside could take off. */
+  /** How much squeezing the marks inside could take off (the line-start trim included). */
   shrink: number;
+  /** Squeezable marks inside, the line-start opening mark not counted. */
+  marks: number;
+  /** Of `shrink` less `startTrim`: what brackets and quotes can give (taken first). */
+  shrinkB: number;
+  /** Of `marks`: the brackets and quotes. */
+  marksB: number;
+  /** Blank half of an opening mark that starts the line: dropped whole, before any
+   * other mark is squeezed (clreq: a line-start opening bracket may lose its half em). */
+  startTrim: number;
   /** Gaps that may take extra space. */
   gaps: number;
 }
@@ -48,36 +91,82 @@ export interface LineFit {
 export function fitLine(atoms: Atom[], sums: Sums, a: number, b: number): LineFit {
   const last = atoms[b - 1];
   const natural = sums.w[b] - sums.w[a] + (sums.g[b] - sums.g[a + 1]) - (last.w - last.endW);
-  const shrink = b - 1 > a ? sums.s[b - 1] - sums.s[a] : 0;
+  const first = atoms[a];
+  // A line-start opening mark is never squeezed in proportion: it drops its blank half
+  // whole, or (a paragraph's first mark, set after the indent) keeps its full width.
+  const openStart = b - 1 > a && first.cls === 'open' && first.squeeze > 0;
+  const startTrim = openStart && a > 0 ? first.squeeze : 0;
+  const inner = b - 1 > a ? sums.s[b - 1] - sums.s[a] - (openStart ? first.squeeze : 0) : 0;
+  const shrink = inner + startTrim;
+  const marks = b - 1 > a ? sums.m[b - 1] - sums.m[a] - (openStart ? 1 : 0) : 0;
+  const shrinkB = b - 1 > a ? sums.sb[b - 1] - sums.sb[a] - (openStart ? first.squeeze : 0) : 0;
+  const marksB = b - 1 > a ? sums.mb[b - 1] - sums.mb[a] - (openStart ? 1 : 0) : 0;
   const gaps = sums.n[b] - sums.n[a + 1];
-  return { natural, shrink, gaps };
+  return { natural, shrink, marks, shrinkB, marksB, startTrim, gaps };
 }
 
-/** Badness of setting [a, b) in `width`, or Infinity when it cannot be done. */
-function lineCost(atoms: Atom[], fit: LineFit, width: number, isLast: boolean, em: number): number {
-  const { natural, shrink, gaps } = fit;
-  if (natural > width + EPS) {
-    const need = natural - width;
-    if (need > shrink + EPS) return Infinity;
-    return SQUEEZE_COST * (need / (em / 2)) + 10;
-  }
-  if (isLast) return 0;
-  const slack = width - natural;
-  if (slack < EPS) return 0;
-  if (gaps === 0) return 1e6 * (slack / em);
-  const perGap = slack / gaps / em;
-  return 100 * (perGap / LOOSE_EM) ** 2;
+export interface Settled {
+  /** Blank half dropped from a line-start opening mark, pt. */
+  trim: number;
+  /** Share (0–1) of its squeeze cut from each bracket or quote mid-line. */
+  ratioB: number;
+  /** Share (0–1) of its squeeze cut from each pause or stop mark mid-line. */
+  ratioS: number;
+  /** Space left to spread over the gaps, pt. */
+  slack: number;
 }
 
 /**
- * Break positions (indices of the atoms that start each line after the first), or
- * null when no arrangement avoids an overfull line.
+ * How a line meets its width. Compress first, then expand. The compression goes in
+ * the order of clreq and jlreq: a line-start opening mark's blank half, then the
+ * blank halves of brackets and quotes (their ink stays whole), shared in proportion,
+ * and only then pause and stop marks (，。、；：？！), shared in proportion.
+ */
+export function settle(fit: LineFit, width: number): Settled {
+  let over = fit.natural - width;
+  let trim = 0;
+  if (over > EPS && fit.startTrim > 0) {
+    trim = fit.startTrim;
+    over -= trim;
+  }
+  if (over <= EPS) return { trim, ratioB: 0, ratioS: 0, slack: Math.max(0, -over) };
+  const ratioB = fit.shrinkB > 0 ? Math.min(1, over / fit.shrinkB) : 0;
+  over -= ratioB * fit.shrinkB;
+  const shrinkS = fit.shrink - trim - fit.shrinkB;
+  const ratioS = over > EPS && shrinkS > 0 ? Math.min(1, over / shrinkS) : 0;
+  return { trim, ratioB, ratioS, slack: 0 };
+}
+
+/** Badness of setting [a, b) in `width`, or Infinity when it cannot be done. */
+function lineCost(fit: LineFit, width: number, isLast: boolean, em: number, light: number): number {
+  const { natural, shrink, gaps } = fit;
+  if (natural - shrink > width + EPS) return Infinity;
+  const { trim, ratioB, ratioS, slack } = settle(fit, width);
+  const trimCost = trim > 0 ? 20 : 0;
+  if (ratioB > 0 || ratioS > 0) {
+    // Brackets and quotes keep their ink at any squeeze: cheap. Stops as before.
+    const perB = fit.marksB ? (ratioB * fit.shrinkB) / fit.marksB / em : 0;
+    const marksS = fit.marks - fit.marksB;
+    const perS = marksS ? (ratioS * (shrink - trim - fit.shrinkB)) / marksS / em : 0;
+    return trimCost + 10 + BRACKET_SQUEEZE * (perB / 0.5) ** 2 + (perS > 0 ? squeezeCost(perS, light) : 0);
+  }
+  if (isLast) return trimCost;
+  if (slack < EPS) return trimCost;
+  if (gaps === 0) return trimCost + 1e6 * (slack / em);
+  const perGap = slack / gaps / em;
+  return trimCost + 100 * (perGap / LOOSE_EM) ** STRETCH_POWER;
+}
+
+/**
+ * Break positions (indices of the atoms that start each line after the first). When
+ * no arrangement avoids an overfull line, the greedy fallback lets one run over.
  */
 export function chooseBreaks(atoms: Atom[], opts: BreakOptions): number[] {
   const n = atoms.length;
   if (n === 0) return [];
   const sums = new Sums(atoms);
   const em = atoms[0].em;
+  const light = Math.max(0.05, 1 - (0.75 * atoms[0].size) / em);
   // best[i]: least total cost to set atoms [0, i) with a break before atom i.
   const best = new Float64Array(n + 1).fill(Infinity);
   const from = new Int32Array(n + 1).fill(-1);
@@ -95,10 +184,12 @@ export function chooseBreaks(atoms: Atom[], opts: BreakOptions): number[] {
       // Too long even squeezed. Earlier starts are longer still, but the first line
       // may be wider than the rest (a hanging indent), so scan on: the window is short.
       if (fit.natural - fit.shrink > width + EPS) continue;
-      if (isLast && j - i < 2 && i > 0) continue; // the last line holds two characters at least
-      let cost = lineCost(atoms, fit, width, isLast, em);
+      // The last line holds two characters at least, punctuation not counted.
+      if (isLast && i > 0 && sums.c[j] - sums.c[i] < 2) continue;
+      let cost = lineCost(fit, width, isLast, em, light);
       if (cost === Infinity) continue;
       cost += 1; // prefer fewer lines when all else is equal
+      if (j < n) cost += atoms[j].penalty;
       const total = best[i] + cost;
       if (total < best[j]) {
         best[j] = total;

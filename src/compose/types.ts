@@ -9,6 +9,8 @@ export interface Run {
   size: number;
   /** A fixed gap before the run, in pt (the one-character gap after a lead title). */
   gapBefore?: number;
+  /** Never break inside the run (a source unit, （乡村振兴局）, stays on one line). */
+  keep?: boolean;
 }
 
 /** Advance widths, in pt, supplied by the fonts stage. */

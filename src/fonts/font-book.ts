@@ -1,11 +1,11 @@
 // Faces per role with per-character fallback along each role's chain. It answers the
 // composer's metric questions and the writer's glyph questions from one cache.
-import type { Glyph } from 'fontkit';
+import type { Font, Glyph } from 'fontkit';
 import { ROLES, type Role, type Style } from '../validate/style-schema.js';
-import { DEFAULT_FACES } from './bundled.js';
-import { openFace, type Face } from './open-face.js';
+import { DEFAULT_FACES, bundledFace } from './bundled.js';
+import { FaceError, openFace, type Face } from './open-face.js';
+import type { FaceLookup } from './lookup.js';
 import { resolveEntry } from './resolve-entry.js';
-import type { Metrics } from '../compose/types.js';
 
 export interface GlyphRef {
   face: Face;
@@ -17,7 +17,9 @@ export interface FaceSpec {
   entries: string[];
 }
 
-export class FontBook implements Metrics {
+// It answers the composer's Metrics questions (advance, ink) structurally, without importing
+// the composer: fonts come before compose in the pipeline.
+export class FontBook {
   readonly chains: Record<Role, Face[]>;
   private readonly cache = new Map<string, GlyphRef | null>();
 
@@ -67,23 +69,66 @@ export class FontBook implements Metrics {
   }
 }
 
-/** Build the chains a style asks for: its entries, then `fallback`, then the defaults. */
-export function openFontBook(style: Style, baseDir: string, systemLookup?: (name: string) => string | undefined): FontBook {
+export interface BookOptions {
+  /** The folder a path entry is relative to: that of the file that names it. */
+  baseFor: (entry: string) => string;
+  /** Names that are not bundled: the project's fonts/ folders and the system's. */
+  lookup?: FaceLookup;
+}
+
+/** Build the chains a style asks for: each role's entries (or its default), then `fallback`. */
+export function openFontBook(style: Style, opts: BookOptions | string, lookup?: FaceLookup): FontBook {
+  const o: BookOptions = typeof opts === 'string' ? { baseFor: () => opts, lookup } : opts;
   const fallback = style.fonts.fallback ?? [];
   const chains = {} as Record<Role, Face[]>;
   for (const role of ROLES) {
     const entries = [...(style.fonts[role] ?? [DEFAULT_FACES[role]]), ...fallback];
     const faces: Face[] = [];
-    for (const e of entries) {
-      const f = openFace(resolveEntry(e, baseDir, systemLookup));
-      if (faces.some((x) => x.key === f.key)) continue;
-      faces.push(style.bold[role] && !isBold(f) ? { ...f, fakeBold: true } : f);
+    for (const entry of entries) {
+      let face = openEntry(entry, o);
+      if (style.bold[role] && !isBold(face)) face = boldOf(face, o) ?? { ...face, fakeBold: true };
+      if (faces.some((x) => x.key === face.key && x.fakeBold === face.fakeBold)) continue;
+      faces.push(face);
     }
     chains[role] = faces;
   }
   return new FontBook(chains);
 }
 
-function isBold(f: Face): boolean {
+function openEntry(entry: string, o: BookOptions): Face {
+  const r = resolveEntry(entry, o.baseFor(entry), o.lookup);
+  try {
+    return { ...openFace(r.spec), entry, source: r.source };
+  } catch (e) {
+    if (e instanceof FaceError && !e.entry) e.entry = entry;
+    throw e;
+  }
+}
+
+/** The bold weight of a face's family, among the bundled faces or the lookup's folders. */
+function boldOf(face: Face, o: BookOptions): Face | undefined {
+  const families = familyNames(face.font);
+  for (const fam of families) {
+    const b = bundledFace(`${fam} Bold`);
+    if (b) return { ...openFace(b), entry: face.entry, source: 'bundled' };
+  }
+  const found = o.lookup?.boldOf(families);
+  if (!found) return undefined;
+  try {
+    const f = openFace(found.spec);
+    return isBold(f) ? { ...f, entry: face.entry, source: found.source } : undefined;
+  } catch (e) {
+    if (e instanceof FaceError) return undefined; // an unusable bold file: fake bold instead
+    throw e;
+  }
+}
+
+function familyNames(font: Font): string[] {
+  const recs = (font as unknown as { name?: { records?: Record<string, Record<string, string>> } }).name?.records ?? {};
+  const out = [font.familyName, ...Object.values(recs.preferredFamily ?? {}), ...Object.values(recs.fontFamily ?? {})].filter(Boolean);
+  return [...new Set(out)];
+}
+
+export function isBold(f: Face): boolean {
   return (f.font['OS/2']?.usWeightClass ?? 400) >= 600;
 }

@@ -1,11 +1,21 @@
 // Open a face file with fontkit, picking a member of a collection, with clear errors.
 import { readFileSync } from 'node:fs';
-import * as fontkitNs from 'fontkit';
+import { basename } from 'node:path';
+import { loadFontkit } from '../require-cached.js';
 import type { Font, FontCollection } from 'fontkit';
+import type { FaceSource } from './lookup.js';
 
-const fontkit = ((fontkitNs as unknown as { default?: typeof fontkitNs }).default ?? fontkitNs) as typeof fontkitNs;
+// Loaded as CommonJS with V8's code cache (see require-cached.ts): a faster start.
+const fontkit = loadFontkit();
 
-export class FaceError extends Error {}
+export class FaceError extends Error {
+  /** The style entry that led here, so the error can point at it. */
+  entry?: string;
+  constructor(message: string, entry?: string) {
+    super(message);
+    this.entry = entry;
+  }
+}
 
 export interface Face {
   /** Stable key: file plus member. */
@@ -15,17 +25,21 @@ export interface Face {
   postscriptName: string;
   /** Draw with stroke + fill to embolden a face that has no bold weight. */
   fakeBold: boolean;
+  /** The style entry it was found by, and where. */
+  entry?: string;
+  source?: FaceSource;
+  /** Something worth telling about the face, e.g. a variable font's instance. */
+  note?: string;
 }
 
 const cache = new Map<string, Font>();
 
 /** `file` may end in `#PostScriptName` to pick a member of a .ttc/.otc collection. */
 export function openFace(spec: string): Face {
-  const hash = spec.lastIndexOf('#');
-  const file = hash > 0 && /\.(ttc|otc)#/i.test(spec) ? spec.slice(0, hash) : spec;
-  const member = file === spec ? undefined : spec.slice(hash + 1);
-  const key = member ? `${file}#${member}` : file;
-  let font = cache.get(key);
+  const m = /^(.*\.(?:ttc|otc))#(.+)$/i.exec(spec);
+  const file = m ? m[1] : spec;
+  const member = m?.[2];
+  let font = cache.get(spec);
   if (!font) {
     let bytes: Buffer;
     try {
@@ -40,14 +54,24 @@ export function openFace(spec: string): Face {
       throw new FaceError(`${file} is not a font file fontkit can read (TrueType, OpenType, .ttc or .otc): ${(e as Error).message}`);
     }
     font = pickMember(opened, file, member);
-    if (font.variationAxes && Object.keys(font.variationAxes).length > 0) {
-      // A variable font is used at its default instance; say so rather than guess a weight.
-      process.emitWarning?.(`${file} is a variable font; its default instance is used`, { code: 'YB_VARIABLE_FONT' });
-    }
-    cache.set(key, font);
+    const tables = (font as unknown as { directory: { tables: Record<string, unknown> } }).directory.tables;
+    // CFF2 outlines (variable OpenType/CFF) cannot be subset for PDF embedding.
+    if (tables.CFF2) throw new FaceError(`${file} has CFF2 (variable) outlines, which cannot be embedded in a PDF; use a static .otf or .ttf of the weight you want`);
+    if (!tables.glyf && !tables['CFF ']) throw new FaceError(`${file} has no TrueType or CFF outlines (bitmap or colour-only fonts cannot be used)`);
+    cache.set(spec, font);
   }
-  return { key, file, font, postscriptName: font.postscriptName, fakeBold: false };
+  return { key: spec, file, font, postscriptName: font.postscriptName || basename(file), fakeBold: false, note: variableNote(font) };
 }
+
+/** A TrueType variable font is embedded at its default instance (its glyf outlines). */
+function variableNote(font: Font): string | undefined {
+  const axes = Object.entries((font.variationAxes ?? {}) as Record<string, { default: number }>);
+  if (!axes.length) return undefined;
+  return `variable font, used at its default instance (${axes.map(([tag, a]) => `${tag} ${a.default}`).join(', ')})`;
+}
+
+/** By default the Simplified Chinese member of a collection where there is one, else the first. */
+const SIMPLIFIED = /CJKsc|(^|[^A-Za-z])(SC|GB|CN|Hans)([^A-Za-z]|$)|[a-z](SC|GB|CN)(?=[-_]|$)/;
 
 function pickMember(opened: Font | FontCollection, file: string, member?: string): Font {
   if (!('fonts' in opened)) {
@@ -60,6 +84,5 @@ function pickMember(opened: Font | FontCollection, file: string, member?: string
     if (!f) throw new FaceError(`${file} has no member "${member}"; it holds: ${names.join(', ')}`);
     return f;
   }
-  // By default the Simplified Chinese member where there is one, else the first.
-  return opened.fonts.find((f) => /(SC|GB|CN|Hans)\b|-SC|SC-/.test(f.postscriptName)) ?? opened.fonts[0];
+  return opened.fonts.find((f) => SIMPLIFIED.test(f.postscriptName ?? '')) ?? opened.fonts[0];
 }

@@ -1,35 +1,40 @@
 // A style's face entry (family, PostScript name or path) to a file on disk.
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { bundledFace } from './bundled.js';
 import { FaceError } from './open-face.js';
+import type { FaceLookup, Resolved } from './lookup.js';
 
 const FONT_FILE = /\.(ttf|otf|ttc|otc)(#.*)?$/i;
 
+/** Whether an entry names a file rather than a face. */
+export const isPathEntry = (entry: string) => FONT_FILE.test(entry) || entry.includes('/') || entry.includes('\\');
+
 /**
- * Paths are relative to the file that names them (`baseDir`). Names are looked up in
- * the project's fonts/ folder and among the bundled faces; `systemLookup` (issue 5)
- * extends this to the operating system's font folders.
+ * Paths are relative to the file that names them (`baseDir`). Names are looked up among
+ * the bundled faces first (so the default style never scans a folder), then in the
+ * project's fonts/ folders and the system's font folders through `lookup`.
  */
-export function resolveEntry(entry: string, baseDir: string, systemLookup?: (name: string) => string | undefined): string {
-  if (FONT_FILE.test(entry) || entry.includes('/') || entry.includes('\\')) {
+export function resolveEntry(entry: string, baseDir: string, lookup?: FaceLookup): Resolved {
+  if (isPathEntry(entry)) {
     const [file, member] = splitMember(entry);
     const path = isAbsolute(file) ? file : resolve(baseDir, file);
-    if (!existsSync(path)) throw new FaceError(`font file not found: ${path}`);
-    return member ? `${path}#${member}` : path;
+    if (!existsSync(path)) throw new FaceError(`font file not found: ${path}`, entry);
+    return { spec: member ? `${path}#${member}` : path, source: 'file' };
   }
   const bundled = bundledFace(entry);
-  if (bundled) return bundled;
-  const sys = systemLookup?.(entry);
-  if (sys) return sys;
-  throw new FaceError(`no face named "${entry}" (looked in the bundled faces${systemLookup ? ' and the system font folders' : ''}); give a family name, a PostScript name or a path to a .ttf/.otf/.ttc file`);
+  if (bundled) return { spec: bundled, source: 'bundled' };
+  const found = lookup?.find(entry);
+  if (found) return found;
+  const near = lookup?.similar(entry) ?? [];
+  throw new FaceError(
+    `no face named "${entry}" (looked in ${lookup ? lookup.describe() : 'the bundled faces'})` +
+      (near.length ? `; faces with a similar name: ${near.join(', ')}` : '; give a family name, a PostScript name or a path to a .ttf/.otf/.ttc/.otc file'),
+    entry,
+  );
 }
 
 function splitMember(entry: string): [string, string | undefined] {
   const m = /^(.*\.(?:ttc|otc))#(.+)$/i.exec(entry);
   return m ? [m[1], m[2]] : [entry, undefined];
-}
-
-export function styleBaseDir(styleFile: string | undefined, issueFile: string): string {
-  return dirname(styleFile ?? issueFile);
 }

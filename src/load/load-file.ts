@@ -1,7 +1,8 @@
 // Read an issue or style file from disk into a positioned YAML document.
-import { readFileSync } from 'node:fs';
-import { UserError, type Problem } from '../errors.js';
-import { decodeInput, DecodeError } from './decode.js';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { UserError } from '../errors.js';
+import { decodeInput, DecodeError, MAX_INPUT_BYTES, tooBigMessage } from './decode.js';
 import { parseYaml, type ParsedYaml } from './parse-yaml.js';
 
 export interface Loaded extends ParsedYaml {
@@ -9,15 +10,56 @@ export interface Loaded extends ParsedYaml {
 }
 
 export function loadYamlFile(file: string): Loaded {
-  let bytes: Uint8Array;
+  return loadYamlText(file, readInput(file));
+}
+
+/** The file's bytes; a file over the size limit is refused before it is read. */
+function readInput(file: string): Uint8Array {
+  let fd: number | undefined;
   try {
-    bytes = readFileSync(file);
+    fd = openSync(file, 'r');
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
+    if (st.size > MAX_INPUT_BYTES) throw new UserError({ file, message: tooBigMessage(st.size) });
+    // Read up to one byte past the limit, so a file that grows (or a pipe) is still capped.
+    const buf = Buffer.alloc(st.isFile() ? st.size : MAX_INPUT_BYTES + 1);
+    let n = 0;
+    for (let r; n < buf.length && (r = readSync(fd, buf, n, buf.length - n, null)) > 0; ) n += r;
+    return buf.subarray(0, n);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'this is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    throw new UserError({ file, message: `cannot read the file: ${why}` });
+    if (e instanceof UserError) throw e;
+    throw new UserError({ file, message: `cannot read the file: ${readFailure(file, e as NodeJS.ErrnoException)}` });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  return loadYamlText(file, bytes);
+}
+
+function readFailure(file: string, e: NodeJS.ErrnoException): string {
+  switch (e.code) {
+    case 'ENOENT':
+      return isAbsolute(file) ? 'there is no such file' : `there is no such file (looked for ${resolve(file)})`;
+    case 'EISDIR':
+      return 'this is a folder, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder';
+    default:
+      return e.message;
+  }
+}
+
+/**
+ * The notices reading the file gives (e.g. "read as GBK"), for when loading or checking it
+ * failed and the notices were lost with the result; never throws.
+ */
+export function noticesFor(file: string): string[] {
+  try {
+    return decodeInput(readInput(file)).notices;
+  } catch {
+    return [];
+  }
 }
 
 export function loadYamlText(file: string, bytes: Uint8Array): Loaded {
@@ -25,13 +67,17 @@ export function loadYamlText(file: string, bytes: Uint8Array): Loaded {
   try {
     decoded = decodeInput(bytes);
   } catch (e) {
-    if (e instanceof DecodeError) throw new UserError({ file, message: e.message });
+    if (e instanceof DecodeError) throw new UserError({ file, line: e.line, col: e.col, message: e.message });
     throw e;
   }
   const { parsed, problems } = parseYaml(file, decoded.text);
-  if (!parsed) throw new UserError(problems as Problem[]);
-  if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
-    throw new UserError({ file, line: 1, col: 1, message: 'the file is empty or not a block of keys; an issue file starts with masthead:' });
+  if (!parsed) throw new UserError(problems);
+  if (parsed.data === null || parsed.data === undefined) {
+    throw new UserError({ file, message: 'the file is empty; an issue file starts with "masthead:"' });
+  }
+  if (typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
+    const what = Array.isArray(parsed.data) ? 'a list' : 'a single value';
+    throw new UserError({ file, line: 1, col: 1, message: `the file holds ${what}, not a block of keys; an issue file starts with "masthead:"` });
   }
   return { ...parsed, notices: decoded.notices };
 }

@@ -1,7 +1,9 @@
 // YAML text to a document that remembers where every node came from, so later
-// stages can say "file:line:col". Syntax errors are collected, all at once.
-import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Document, type Node } from 'yaml';
-import type { Problem } from '../errors.js';
+// stages can say "file:line:col". Syntax errors are collected, all at once, and
+// explained in a clerk's terms (full-width colons, full-width-space indentation, …).
+import { LineCounter, parseDocument, visit, isAlias, isMap, isSeq, isPair, isScalar, type Document, type Node, type YAMLError } from 'yaml';
+import { pathToField, type Problem } from '../errors.js';
+import { explainYamlError } from './yaml-errors.js';
 
 export interface ParsedYaml {
   file: string;
@@ -9,60 +11,160 @@ export interface ParsedYaml {
   doc: Document;
   lines: LineCounter;
   data: unknown;
+  /**
+   * Problems that do not stop the file from being read (a duplicated key: the last one
+   * counts), reported by validation together with everything else it finds.
+   */
+  soft?: Problem[];
 }
 
+/** Alias expansions allowed when building the data: enough for any real use, not for a "billion laughs" file. */
 export const MAX_ALIASES = 100;
+/** Syntax problems shown at most; the rest are counted (one mistake can cascade). */
+export const MAX_SYNTAX_PROBLEMS = 20;
 
 export function parseYaml(file: string, text: string): { parsed?: ParsedYaml; problems: Problem[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true, strict: true });
-  const problems: Problem[] = [];
-  for (const e of doc.errors) {
-    const pos = e.linePos?.[0];
-    problems.push({
-      file,
-      line: pos?.line,
-      col: pos?.col,
-      message: yamlMessage(e.code, e.message),
-      hint: yamlHint(e.code, text, pos?.line),
-    });
-  }
-  if (problems.length) return { problems };
-  let data: unknown;
+  const parsed: ParsedYaml = { file, text, doc, lines, data: undefined };
+  const src = text.split('\n');
+  const syntax = dropKnockOns(doc.errors.map((e) => explained(parsed, src, e)));
+  // A duplicated key leaves a readable file; anything else YAML complains of does not.
+  const readable = doc.errors.every((e) => e.code === 'DUPLICATE_KEY');
+  const problems = readable ? [...syntax, ...structureProblems(parsed)] : syntax;
+  if (!readable || problems.length > syntax.length) return { problems: capProblems(file, onePerLine(problems)) };
+  if (syntax.length) parsed.soft = syntax;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    parsed.data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
-    const msg = (e as Error).message;
-    if (/alias/i.test(msg)) {
-      return { problems: [{ file, line: 1, col: 1, message: `too many aliases (*name): the file expands beyond what an issue can hold (at most ${MAX_ALIASES} alias uses)` }] };
+    const first = firstAlias(doc);
+    const pos = first ? lines.linePos(first.range?.[0] ?? 0) : { line: 1, col: 1 };
+    if (/alias/i.test((e as Error).message)) {
+      return {
+        problems: [{ file, ...pos, message: `the aliases (*name) in this file expand to more than an issue can hold (at most ${MAX_ALIASES} uses); the file is refused` }],
+      };
     }
-    return { problems: [{ file, line: 1, col: 1, message: msg }] };
+    return { problems: [{ file, ...pos, message: `YAML: ${(e as Error).message}` }] };
   }
-  return { parsed: { file, text, doc, lines, data }, problems };
+  return { parsed, problems: [] };
 }
 
-function yamlMessage(code: string, message: string): string {
-  const first = message.split(' at line ')[0] ?? message;
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return 'this key appears twice in the same block; keep one';
-    case 'TAB_AS_INDENT':
-      return 'a tab is used for indentation; YAML needs spaces';
-    default:
-      return `YAML syntax: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
-  }
+type Explained = Problem & { generic?: boolean; after?: number; once?: string };
+
+/** After a problem whose cause is known, YAML's unexplained complaints further down are its echoes. */
+function dropKnockOns(ps: Explained[]): Problem[] {
+  const specific = ps.filter((p) => !p.generic).map((p) => p.line ?? 0);
+  const first = specific.length ? Math.min(...specific) : Infinity;
+  const own = new Set(ps.filter((p) => p.after === undefined).map((p) => p.line));
+  const said = new Set<string>();
+  return ps
+    .filter((p) => !p.generic || (p.line ?? 0) < first)
+    .filter((p) => p.after === undefined || !own.has(p.after))
+    .filter((p) => !p.once || (!said.has(p.once) && said.add(p.once)))
+    .map(({ generic: _g, after: _a, once: _o, ...p }) => p);
 }
 
-function yamlHint(code: string, text: string, line?: number): string | undefined {
-  if (line === undefined) return undefined;
-  const src = text.split('\n')[line - 1] ?? '';
-  const prev = text.split('\n')[line - 2] ?? '';
-  for (const l of [src, prev]) {
-    if (/^\s*\u3000/.test(l)) return 'the line starts with an ideographic space (全角空格 U+3000); indent with ordinary spaces (半角空格)';
-    if (/^\s*\t/.test(l)) return 'indent with spaces, not tabs (不要用 Tab 缩进)';
+function explained(parsed: ParsedYaml, src: string[], e: YAMLError): Explained {
+  const pos = e.linePos?.[0] ?? parsed.lines.linePos(e.pos[0]);
+  const x = explainYamlError({ code: e.code, message: e.message.split(' at line ')[0], line: pos.line, col: pos.col, src, offset: e.pos[0], dup: () => duplicateOf(parsed, e.pos[0]) });
+  return { file: parsed.file, line: x.line ?? pos.line, col: x.col ?? pos.col, field: x.field, message: x.message, hint: x.hint, generic: x.generic, after: x.after, once: x.once };
+}
+
+/** The map a duplicated key sits in, and where the key first appears. */
+function duplicateOf(parsed: ParsedYaml, offset: number): { field: string; key: string; firstLine?: number } | undefined {
+  let found: { field: string; key: string; firstLine?: number } | undefined;
+  const walk = (node: unknown, path: PropertyKey[]): void => {
+    if (found) return;
+    if (isMap(node)) {
+      for (const p of node.items) {
+        const k = p.key as Node | null;
+        if (isScalar(k) && k.range && k.range[0] <= offset && offset < Math.max(k.range[1], k.range[0] + 1)) {
+          const key = String(k.value);
+          const first = node.items.find((q) => isScalar(q.key) && String(q.key.value) === key);
+          const firstLine = first && isScalar(first.key) && first.key.range ? parsed.lines.linePos(first.key.range[0]).line : undefined;
+          found = { field: pathToField(path), key, firstLine };
+          return;
+        }
+        if (isScalar(k)) walk(p.value, [...path, String(k.value)]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((it, i) => walk(it, [...path, i]));
+    }
+  };
+  walk(parsed.doc.contents, []);
+  return found;
+}
+
+/**
+ * Mistakes YAML accepts without complaint but that no issue file means: a key made of
+ * full-width-space indentation, a list dash without its space, an alias to nothing.
+ */
+function structureProblems(parsed: ParsedYaml): Problem[] {
+  const out: Problem[] = [];
+  const at = (n: Node) => parsed.lines.linePos(n.range?.[0] ?? 0);
+  visit(parsed.doc, {
+    Pair(_, pair) {
+      if (!isPair(pair) || !isScalar(pair.key) || typeof pair.key.value !== 'string') return;
+      const key = pair.key.value;
+      const pos = at(pair.key);
+      if (/^[\u3000\t]/.test(key)) {
+        out.push({ file: parsed.file, line: pos.line, col: 1, message: 'the line is indented with full-width spaces (全角空格 U+3000); indent with ordinary spaces (半角空格)' });
+      } else if (/^[－—–]/.test(key)) {
+        out.push({ file: parsed.file, ...pos, message: `"${key[0]}" is not a list dash; start a list item with an ASCII hyphen and a space: "- "` });
+      } else if (/^-[^\s-]/.test(key)) {
+        out.push({ file: parsed.file, ...pos, message: `put a space after the dash of a list item: "- ${key.slice(1)}"` });
+      }
+    },
+    Alias(_, alias) {
+      if (isAlias(alias) && !alias.resolve(parsed.doc)) {
+        const pos = at(alias);
+        out.push({
+          file: parsed.file,
+          ...pos,
+          message: `a value starting with "*" is a YAML reference, and there is no "&${alias.source}" to refer to`,
+          hint: `to write text that starts with *, put it in quotes: '*${alias.source}'`,
+        });
+      }
+    },
+  });
+  return out;
+}
+
+function firstAlias(doc: Document): Node | undefined {
+  let first: Node | undefined;
+  visit(doc, {
+    Alias(_, a) {
+      first ??= a as Node;
+      return visit.BREAK;
+    },
+  });
+  return first;
+}
+
+/** One mistake often makes YAML complain several times about the same line: keep the first. */
+function onePerLine(ps: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  const out: Problem[] = [];
+  for (const p of ps) {
+    const k = String(p.line);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(p);
   }
-  if (code !== 'DUPLICATE_KEY' && /^\s*[^\s:#'"]+：/.test(src)) {
-    return 'a full-width colon "：" does not separate a key from its value; type an ASCII colon and a space ": " (半角冒号加空格)';
+  return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+}
+
+function capProblems(file: string, ps: Problem[]): Problem[] {
+  if (ps.length <= MAX_SYNTAX_PROBLEMS) return ps;
+  const rest = ps.length - MAX_SYNTAX_PROBLEMS;
+  return [...ps.slice(0, MAX_SYNTAX_PROBLEMS), { file, message: `… and ${rest} more problem${rest === 1 ? '' : 's'} further down; fix these first` }];
+}
+
+/** The entry for a key; with a duplicated key the last, as that is the one the data holds. */
+function lastPair<T extends { key: unknown }>(items: T[], k: PropertyKey): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const key = items[i].key;
+    if (isScalar(key) && String(key.value) === String(k)) return items[i];
   }
   return undefined;
 }
@@ -75,11 +177,13 @@ export function locate(parsed: ParsedYaml, path: ReadonlyArray<PropertyKey>, wan
   for (const k of path) {
     keyNode = null;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(k));
+      const pair = lastPair(node.items, k);
       if (!pair) break;
       keyNode = pair.key as Node;
       node = pair.value;
+      // An empty value (`title:`) has no node of its own: point at the key.
       best = (pair.value as Node) ?? keyNode;
+      if (isScalar(pair.value) && pair.value.value === null && !pair.value.source) best = keyNode;
     } else if (isSeq(node) && typeof k === 'number') {
       const item = node.items[k];
       if (!item) break;
@@ -95,4 +199,16 @@ export function locate(parsed: ParsedYaml, path: ReadonlyArray<PropertyKey>, wan
 /** The key node of an entry in the map at `path`, for unknown-key messages. */
 export function locateKey(parsed: ParsedYaml, mapPath: ReadonlyArray<PropertyKey>, key: string): { line: number; col: number } {
   return locate(parsed, [...mapPath, key], 'key');
+}
+
+/** The text as typed for the node at `path` (e.g. "0012" where YAML read 12), if it is a scalar. */
+export function sourceAt(parsed: ParsedYaml, path: ReadonlyArray<PropertyKey>): string | undefined {
+  let node: unknown = parsed.doc.contents;
+  for (const k of path) {
+    if (isMap(node)) node = lastPair(node.items, k)?.value;
+    else if (isSeq(node) && typeof k === 'number') node = node.items[k];
+    else return undefined;
+  }
+  if (!isScalar(node) || !node.range) return undefined;
+  return parsed.text.slice(node.range[0], node.range[1]).trim();
 }

@@ -9,17 +9,30 @@ export const text = z.string().trim().min(1, { message: 'must not be empty' });
 const wholeNumber = z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be 1 or more' });
 
 /** ISO calendar date, YYYY-MM-DD, checked against the calendar (2023-02-30 is refused). */
-export const isoDate = z.string().refine(isRealDate, {
-  message: 'must be a real date written YYYY-MM-DD, for example 2023-08-25',
+export const isoDate = z.string().superRefine((s, ctx) => {
+  const why = dateProblem(s);
+  if (why) ctx.addIssue({ code: 'custom', message: why });
 });
 
 export function isRealDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s.trim());
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+  return dateProblem(s) === undefined;
 }
+
+/** What is wrong with a date as typed, in words, with the fix when it can be guessed. */
+export function dateProblem(typed: string): string | undefined {
+  const s = typed.trim().replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const other = iso ?? /^(\d{4})\s*[/.年－-]\s*(\d{1,2})\s*[/.月－-]\s*(\d{1,2})\s*日?$/.exec(s);
+  if (!other) return 'must be a date written YYYY-MM-DD, for example 2023-08-25';
+  const [y, mo, d] = [Number(other[1]), Number(other[2]), Number(other[3])];
+  if (mo < 1 || mo > 12) return `there is no month ${mo}; write the date as YYYY-MM-DD, for example 2023-08-25`;
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (d < 1 || d > days) return `${y}-${pad(mo)}-${pad(d)} is not a date: month ${mo} of ${y} has ${days} days`;
+  if (!iso || s !== typed.trim()) return `write the date as YYYY-MM-DD with ASCII digits: ${y}-${pad(mo)}-${pad(d)}`;
+  return undefined;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
 
 export const mastheadSchema = z.strictObject({
   title: text,

@@ -6,7 +6,8 @@ import { z } from 'zod';
 const PT_PER_MM = 72 / 25.4;
 
 /** A length: a number in the key's default unit, or a string with a unit (mm, cm, pt). */
-function length(defaultUnit: 'mm' | 'pt', fallback: number) {
+function length(defaultUnit: 'mm' | 'pt', fallback: number, min = 0, max = 2000) {
+  const toPt = defaultUnit === 'mm' ? PT_PER_MM : 1;
   return z
     .union([z.number(), z.string()])
     .transform((v, ctx) => {
@@ -19,12 +20,16 @@ function length(defaultUnit: 'mm' | 'pt', fallback: number) {
       const unit = m[2] ?? defaultUnit;
       return unit === 'pt' ? n : unit === 'cm' ? n * 10 * PT_PER_MM : n * PT_PER_MM;
     })
-    .refine((n) => n >= 0, { message: 'must not be negative' })
+    .refine((n) => n >= min * toPt - 1e-9 && n <= max * toPt + 1e-9, {
+      message: `must be between ${min} and ${max} ${defaultUnit}`,
+    })
     .prefault(fallback);
 }
 
-const mm = (n: number) => length('mm', n);
-const pt = (n: number) => length('pt', n);
+const mm = (n: number, min = 0, max = 500) => length('mm', n, min, max);
+const pt = (n: number, min = 0, max = 100) => length('pt', n, min, max);
+/** A type size: large enough to print, small enough to fit a page. */
+const typeSize = (n: number) => pt(n, 4, 200);
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'must be a colour like "#E60012"' });
 const cmyk = z.tuple([z.number().min(0).max(100), z.number().min(0).max(100), z.number().min(0).max(100), z.number().min(0).max(100)]);
@@ -38,8 +43,8 @@ export type Role = (typeof ROLES)[number];
 export const styleSchema = z.strictObject({
   page: z
     .strictObject({
-      width: mm(210),
-      height: mm(297),
+      width: mm(210, 50, 2000),
+      height: mm(297, 50, 2000),
       top: mm(37),
       bottom: mm(35),
       left: mm(28),
@@ -54,15 +59,15 @@ export const styleSchema = z.strictObject({
     .prefault({}),
   size: z
     .strictObject({
-      masthead: pt(42),
-      mastheadMin: pt(26),
-      mark: pt(16),
-      issueLine: pt(16),
-      publisher: pt(16),
-      heading: pt(16),
-      body: pt(16),
-      end: pt(14),
-      folio: pt(14),
+      masthead: typeSize(42),
+      mastheadMin: typeSize(26),
+      mark: typeSize(16),
+      issueLine: typeSize(16),
+      publisher: typeSize(16),
+      heading: typeSize(16),
+      body: typeSize(16),
+      end: typeSize(14),
+      folio: typeSize(14),
     })
     .prefault({}),
   color: z
@@ -71,6 +76,8 @@ export const styleSchema = z.strictObject({
       text: hexColor.default('#000000'),
       redCmyk: cmyk.default([0, 100, 100, 0]),
       mode: z.enum(['rgb', 'cmyk']).default('rgb'),
+      /** ICC profile of the printing condition: the output intent of PDF/A in CMYK. */
+      cmykProfile: z.string().min(1).optional(),
     })
     .prefault({}),
   fonts: z
@@ -122,3 +129,17 @@ export const styleSchema = z.strictObject({
 });
 
 export type Style = z.output<typeof styleSchema>;
+
+/** Checks across keys, on the merged style: the type area must hold the grid. */
+export function styleGeometryProblems(s: Style): { field: string; message: string }[] {
+  const out: { field: string; message: string }[] = [];
+  const w = s.page.width - s.page.left - s.page.right;
+  const h = s.page.height - s.page.top - s.page.bottom;
+  const f = (n: number) => `${(n / PT_PER_MM).toFixed(1)} mm`;
+  if (w < s.size.body * 10) out.push({ field: 'page', message: `the type area is ${f(w)} wide: the margins leave too little room for ${s.size.body} pt text` });
+  else if (w / s.grid.chars < s.size.body * 0.8) out.push({ field: 'grid.chars', message: `${s.grid.chars} characters of ${s.size.body} pt do not fit a ${f(w)} line` });
+  if (h < s.size.body * 5) out.push({ field: 'page', message: `the type area is ${f(h)} high: the margins leave too little room` });
+  else if (h / s.grid.lines < s.size.body) out.push({ field: 'grid.lines', message: `${s.grid.lines} lines of ${s.size.body} pt do not fit a ${f(h)} type area` });
+  if (s.size.mastheadMin > s.size.masthead) out.push({ field: 'size.mastheadMin', message: `is larger than size.masthead (${s.size.masthead} pt)` });
+  return out;
+}

@@ -3,21 +3,28 @@
 import type { z } from 'zod';
 import { issueSchema, type Issue } from './schema.js';
 import { styleSchema, type Style } from './style-schema.js';
-import { locate, locateKey, type ParsedYaml } from '../load/parse-yaml.js';
+import { checkText } from './text-checks.js';
+import { locate, locateKey, sourceAt, type ParsedYaml } from '../load/parse-yaml.js';
 import { pathToField, type Problem } from '../errors.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean, keysAt, optionalAt } from './did-you-mean.js';
+
+type ZodIssue = z.core.$ZodIssue;
 
 export function validateIssue(parsed: ParsedYaml): { issue?: Issue; problems: Problem[] } {
   const r = issueSchema.safeParse(parsed.data);
-  if (r.success) return { issue: r.data, problems: [] };
-  return { problems: toProblems(parsed, r.error, []) };
+  const soft = parsed.soft ?? [];
+  if (r.success) {
+    const problems = sortProblems([...soft, ...checkText(parsed, r.data)]);
+    return problems.length ? { problems } : { issue: r.data, problems: [] };
+  }
+  return { problems: sortProblems([...soft, ...toProblems(parsed, r.error.issues, issueSchema)]) };
 }
 
 /** A style file's top level is what an issue's `style:` block holds. */
 export function validateStyleFile(parsed: ParsedYaml): { problems: Problem[] } {
   const data = parsed.data ?? {};
   const r = styleSchema.safeParse(data);
-  return { problems: r.success ? [] : toProblems(parsed, r.error, []) };
+  return { problems: sortProblems([...(parsed.soft ?? []), ...(r.success ? [] : toProblems(parsed, r.error.issues, styleSchema))]) };
 }
 
 /** Deep-merge raw style blocks (later wins), then apply the house defaults once. */
@@ -39,37 +46,80 @@ function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Reco
   return out;
 }
 
-function toProblems(parsed: ParsedYaml, error: z.ZodError, prefix: PropertyKey[]): Problem[] {
+function toProblems(parsed: ParsedYaml, issues: readonly ZodIssue[], root: z.ZodType): Problem[] {
+  const flat = flattenUnions(issues);
   const out: Problem[] = [];
-  for (const iss of error.issues) {
-    const path = [...prefix, ...iss.path];
+  // A mistyped key (`bdy`) also makes its real key (`body`) missing: say it once, at the typo.
+  const suggested = new Set<string>();
+  for (const { iss, path } of flat) {
+    if (iss.code !== 'unrecognized_keys') continue;
+    const known = keysAt(root, path);
+    const obj = valueAt(parsed.data, path) as Record<string, unknown>;
+    for (const key of iss.keys) {
+      const near = didYouMean(key.replace(/[\u3000\s]/g, ''), known);
+      if (near) suggested.add(pathToField([...path, near]));
+      // `- 责任编辑: 李勉` in staff: the role was written as the key.
+      const staffLike = !near && /[^\x00-\x7f]/.test(key) && known.includes('role') && known.includes('name') && typeof obj[key] === 'string' && iss.keys.length === 1;
+      if (staffLike) for (const k of ['role', 'name']) suggested.add(pathToField([...path, k]));
+      const moved = near || staffLike ? undefined : belongsUnder(root, path, key, known);
+      if (moved?.missing) suggested.add(moved.missing);
+      out.push({
+        file: parsed.file,
+        ...locateKey(parsed, path, key),
+        field: pathToField(path) || '(top level)',
+        message: `unknown key "${key}"${near ? ` (did you mean "${near}"?)` : known.length ? ` (expected one of: ${known.join(', ')})` : ''}`,
+        hint: staffLike ? `write each entry with role and name: - {role: ${key}, name: ${String(obj[key])}}` : near ? keyHint(key) : (keyHint(key) ?? moved?.hint),
+      });
+    }
+  }
+  for (const { iss, path } of flat) {
+    if (iss.code === 'unrecognized_keys') continue;
+    const field = pathToField(path);
     const actual = valueAt(parsed.data, path);
-    if (iss.code === 'unrecognized_keys') {
-      const parentValue = valueAt(parsed.data, path) as Record<string, unknown> | undefined;
-      const known = knownKeys(parentValue, iss.keys);
-      for (const key of iss.keys) {
-        const pos = locateKey(parsed, path, key);
-        out.push({
-          file: parsed.file,
-          ...pos,
-          field: pathToField(path) || '(top level)',
-          message: `unknown key "${key}"${suggest(key, known)}`,
-          hint: keyHint(key),
-        });
-      }
+    if (actual === undefined) {
+      if (suggested.has(field)) continue;
+      out.push(missing(parsed, path, iss));
       continue;
     }
-    const missing = actual === undefined;
-    const pos = locate(parsed, path);
+    const source = sourceAt(parsed, path);
     out.push({
       file: parsed.file,
-      ...pos,
-      field: pathToField(path),
-      message: missing ? `missing: ${describeExpected(iss)} is required here` : message(iss, actual),
-      hint: valueHint(iss, actual, path),
+      ...locate(parsed, path),
+      field,
+      message: message(iss, actual),
+      hint: valueHint(parsed, iss, actual, path, source, root),
     });
   }
   return sortProblems(dedupe(out));
+}
+
+/**
+ * A union (text or a list of texts; a number or a length string) fails as a whole;
+ * when one branch got further into the value, its issues say more.
+ */
+function flattenUnions(issues: readonly ZodIssue[], prefix: PropertyKey[] = []): { iss: ZodIssue; path: PropertyKey[] }[] {
+  const out: { iss: ZodIssue; path: PropertyKey[] }[] = [];
+  for (const iss of issues) {
+    const path = [...prefix, ...iss.path];
+    if (iss.code === 'invalid_union') {
+      const deeper = iss.errors.find((branch) => branch.some((b) => b.path.length > 0 || (b.code !== 'invalid_type' && b.code !== 'invalid_union')));
+      if (deeper) {
+        out.push(...flattenUnions(deeper, path));
+        continue;
+      }
+    }
+    out.push({ iss, path });
+  }
+  return out;
+}
+
+/** A missing field is reported at its parent: the key that opens the block, or the list item. */
+function missing(parsed: ParsedYaml, path: PropertyKey[], iss: ZodIssue): Problem {
+  const parent = path.slice(0, -1);
+  const name = String(path[path.length - 1]);
+  const pos = parent.length ? locate(parsed, parent, 'key') : { line: 1, col: 1 };
+  const where = parent.length === 0 ? 'at the top level' : typeof parent[parent.length - 1] === 'number' ? 'to this item' : `under "${String(parent[parent.length - 1])}:"`;
+  return { file: parsed.file, ...pos, field: pathToField(path), message: `is missing; add "${name}:" (${expectedWord(iss)}) ${where}` };
 }
 
 export function sortProblems(ps: Problem[]): Problem[] {
@@ -95,53 +145,21 @@ function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   return v;
 }
 
-// The keys the schema knows for the object at a path, read off the object itself:
-// zod reports unknown keys but not the known ones, so we list the fixed shape here.
-const KNOWN: string[][] = [
-  ['masthead', 'sections', 'distribution', 'staff', 'style'],
-  ['title', 'issue', 'total', 'publisher', 'date', 'mark'],
-  ['heading', 'items'],
-  ['title', 'body', 'source'],
-  ['label', 'to', 'copies'],
-  ['role', 'name'],
-  ['page', 'grid', 'size', 'color', 'fonts', 'bold', 'masthead', 'end', 'folio'],
-  ['width', 'height', 'top', 'bottom', 'left', 'right'],
-  ['lines', 'chars'],
-  ['masthead', 'mastheadMin', 'mark', 'issueLine', 'publisher', 'heading', 'body', 'end', 'folio'],
-  ['red', 'text', 'redCmyk', 'mode'],
-  ['masthead', 'heading', 'lead', 'body', 'source', 'end', 'folio', 'fallback'],
-  ['letterSpacing', 'ruleGap', 'ruleWidth', 'doubleRule'],
-  ['ruleOuter', 'ruleInner', 'leading'],
-  ['position', 'gap'],
-];
-
-function knownKeys(obj: Record<string, unknown> | undefined, unknown: string[]): string[] {
-  const present = Object.keys(obj ?? {}).filter((k) => !unknown.includes(k));
-  // The shape that shares the most keys with what is present is the one meant.
-  let best: string[] = [];
-  let score = -1;
-  for (const shape of KNOWN) {
-    const s = present.filter((k) => shape.includes(k)).length;
-    const near = unknown.filter((k) => didYouMean(k, shape)).length;
-    if (s * 2 + near > score) {
-      score = s * 2 + near;
-      best = shape;
-    }
-  }
-  return best;
-}
-
-function suggest(key: string, known: string[]): string {
-  const m = didYouMean(key.replace(/[\u3000\s]/g, ''), known);
-  return m ? ` (did you mean "${m}"?)` : known.length ? ` (expected one of: ${known.join(', ')})` : '';
-}
+const FULL_WIDTH_COLON = 'a full-width colon "：" does not end a key; type an ASCII colon and a space ": " (半角冒号加空格)';
 
 function keyHint(key: string): string | undefined {
-  if (/^[\u3000]/.test(key) || /\u3000/.test(key)) {
-    return 'the key holds an ideographic space (全角空格 U+3000), probably from indenting with it; indent with ordinary spaces';
-  }
-  if (key.includes('：')) {
-    return 'a full-width colon "：" does not separate a key from its value; type an ASCII colon and a space ": " (半角冒号加空格)';
+  if (/\u3000/.test(key)) return 'the key holds a full-width space (全角空格 U+3000); use ordinary spaces';
+  if (key.includes('：')) return FULL_WIDTH_COLON;
+  if (/[\u4e00-\u9fff]/.test(key)) return 'keys are the English names above; the Chinese text goes after the colon';
+  return undefined;
+}
+
+/** A key of a block one level down (`body` right under a section, `title` at the top). */
+function belongsUnder(root: z.ZodType, path: PropertyKey[], key: string, known: string[]): { hint: string; missing?: string } | undefined {
+  for (const k of known) {
+    // The key is then also reported missing where it belongs: the hint says it, once.
+    if (keysAt(root, [...path, k]).includes(key)) return { hint: `"${key}" belongs inside "${k}:", indented under it`, missing: pathToField([...path, k, key]) };
+    if (keysAt(root, [...path, k, 0]).includes(key)) return { hint: `"${key}" belongs to an entry of "${k}:", indented under it as "- ${key}: …"` };
   }
   return undefined;
 }
@@ -151,9 +169,11 @@ function typeWord(t: string): string {
     case 'string':
       return 'text';
     case 'number':
-    case 'int':
       return 'a number';
+    case 'int':
+      return 'a whole number';
     case 'array':
+    case 'tuple':
       return 'a list';
     case 'object':
       return 'a block of keys';
@@ -164,53 +184,105 @@ function typeWord(t: string): string {
   }
 }
 
+function expectedWord(iss: ZodIssue): string {
+  if (iss.code === 'invalid_type') return typeWord(String(iss.expected));
+  if (iss.code === 'invalid_union') return unionWords(iss);
+  return 'a value';
+}
+
+function unionWords(iss: Extract<ZodIssue, { code: 'invalid_union' }>): string {
+  const words = [...new Set(iss.errors.map((b) => (b[0]?.code === 'invalid_type' ? typeWord(String(b[0].expected)) : 'a value')))];
+  // The style's lengths: a number in the key's unit, or text with a unit.
+  if (words.length === 2 && words.includes('a number') && words.includes('text')) return 'a length such as 12 or "12mm"';
+  return words.join(' or ');
+}
+
 function describe(v: unknown): string {
-  if (v === null) return 'nothing (an empty value)';
+  if (v === null) return 'nothing';
   if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'number') return `a number (${v})`;
-  if (typeof v === 'boolean') return `${v}`;
-  if (typeof v === 'string') return `text ("${v.length > 30 ? v.slice(0, 30) + '…' : v}")`;
+  if (typeof v === 'number') return 'a number';
+  if (typeof v === 'boolean') return `${v} (a yes/no value)`;
+  if (typeof v === 'string') return `text ("${[...v].length > 30 ? [...v].slice(0, 30).join('') + '…' : v}")`;
   if (typeof v === 'object') return 'a block of keys';
   return typeof v;
 }
 
-function describeExpected(iss: z.core.$ZodIssue): string {
-  if (iss.code === 'invalid_type') return typeWord(String(iss.expected));
-  return 'a value';
-}
-
-function message(iss: z.core.$ZodIssue, actual: unknown): string {
+function message(iss: ZodIssue, actual: unknown): string {
   switch (iss.code) {
     case 'invalid_type':
+      if (actual === null) return `is empty; expected ${typeWord(String(iss.expected))}`;
+      if (iss.path[iss.path.length - 1] === 'date' && iss.expected === 'string') return `expected a date, got ${describe(actual)}`;
+      if (iss.expected === 'int' && typeof actual === 'number') return `must be a whole number, got ${actual}`;
       return `expected ${typeWord(String(iss.expected))}, got ${describe(actual)}`;
     case 'invalid_union':
-      return `expected text or a list of texts, got ${describe(actual)}`;
+      if (actual === null) return `is empty; expected ${unionWords(iss)}`;
+      return `expected ${unionWords(iss)}, got ${describe(actual)}`;
     case 'too_small':
       if (typeof actual === 'string') return 'must not be empty';
-      if (Array.isArray(actual)) return iss.message.startsWith('Too small') ? 'must not be an empty list' : iss.message;
-      return iss.message.startsWith('Too small') ? `must be at least ${String(iss.minimum)}, got ${String(actual)}` : `${iss.message}, got ${String(actual)}`;
+      if (Array.isArray(actual)) return custom(iss.message) ? iss.message : 'must not be an empty list';
+      if (custom(iss.message)) return `${iss.message}, got ${String(actual)}`;
+      return `must be ${iss.inclusive === false ? 'more than' : 'at least'} ${String(iss.minimum)}, got ${String(actual)}`;
     case 'too_big':
+      if (Array.isArray(actual)) return `must have at most ${String(iss.maximum)} entries, got ${actual.length}`;
       return `must be at most ${String(iss.maximum)}, got ${String(actual)}`;
     case 'invalid_value':
       return `must be one of ${iss.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(actual)}`;
+    case 'invalid_format':
+      return custom(iss.message) ? `${iss.message}, got ${typeof actual === 'number' ? String(actual) : describe(actual)}` : `is not in the expected form, got ${describe(actual)}`;
+    case 'custom':
+      // Messages that already say what was typed (dates) stand alone.
+      if (typeof actual === 'string' && /\d{4}-\d{2}-\d{2}/.test(iss.message)) return iss.message;
+      return `${iss.message}, got ${typeof actual === 'number' ? String(actual) : describe(actual)}`;
     default:
-      return actual === undefined ? iss.message : `${iss.message}, got ${describe(actual)}`;
+      return `${iss.message}, got ${describe(actual)}`;
   }
 }
 
-function valueHint(iss: z.core.$ZodIssue, actual: unknown, path: PropertyKey[]): string | undefined {
+/** zod's own messages start "Invalid input" / "Too small"; ours are written for the clerk. */
+function custom(msg: string): boolean {
+  return !/^(Invalid|Too (small|big)|Expected)/.test(msg);
+}
+
+function valueHint(parsed: ParsedYaml, iss: ZodIssue, actual: unknown, path: PropertyKey[], source: string | undefined, root: z.ZodType): string | undefined {
   const last = path[path.length - 1];
-  if (typeof actual === 'string' && actual.includes('：') && iss.code === 'invalid_type' && iss.expected === 'object') {
-    return 'a full-width colon "：" does not separate a key from its value; type an ASCII colon and a space ": " (半角冒号加空格)';
+  const wantsText = (iss.code === 'invalid_type' && iss.expected === 'string') || (iss.code === 'invalid_union' && unionWords(iss).startsWith('text'));
+  const wantsNumber = iss.code === 'invalid_type' && (iss.expected === 'number' || iss.expected === 'int');
+  const typed = source ?? String(actual);
+  if (actual === null) {
+    const line = parsed.text.split('\n')[locate(parsed, path).line - 1] ?? '';
+    if (/:\s+#/.test(line)) return '"#" after a space starts a comment in YAML, so the value is empty; put the text in quotes: \'#…\'';
+    if (typeof last === 'string' && optionalAt(root, path)) return `write the value after "${last}:", or delete the line if there is none`;
+    if (source && /^(null|Null|NULL|~)$/.test(source)) return `YAML reads ${source} as "nothing"; to keep it as text, put it in quotes: '${source}'`;
+    return undefined;
   }
+  if (typeof actual === 'string' && actual.includes('：') && iss.code === 'invalid_type' && iss.expected === 'object') return FULL_WIDTH_COLON;
   if (last === 'date' && typeof actual === 'number') {
-    return 'write the date as 2023-08-25 (year-month-day with hyphens)';
+    const m = /^(\d{4})(\d{2})(\d{2})$/.exec(typed);
+    return `write the date as YYYY-MM-DD with hyphens: ${m ? `${m[1]}-${m[2]}-${m[3]}` : '2023-08-25'}`;
   }
-  if (iss.code === 'invalid_type' && iss.expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean')) {
-    return `YAML read this as ${typeof actual === 'number' ? 'a number' : 'true/false'}; put the text in quotes to keep it as typed, e.g. '${String(actual)}'`;
+  if (wantsText && typeof actual === 'number') {
+    const reads = typed !== String(actual) ? `${typed} as the number ${actual}` : `${typed} as a number`;
+    return `YAML reads ${reads}; to keep the text as typed, put it in quotes: '${typed}'`;
   }
-  if (iss.code === 'invalid_type' && iss.expected === 'number' && typeof actual === 'string' && /^\s*[０-９]+\s*$/.test(actual)) {
-    return 'the digits are full-width (全角数字); type them as ASCII digits 0-9';
+  if (wantsText && typeof actual === 'boolean') return `YAML reads ${typed} as a yes/no value; to keep it as text, put it in quotes: '${typed}'`;
+  if (wantsText && Array.isArray(actual) && source === undefined) {
+    const line = parsed.text.split('\n')[locate(parsed, path).line - 1] ?? '';
+    if (/:\s*\[/.test(line)) return 'square brackets [ ] make a list in YAML; for brackets in text use 【】, or put the text in quotes';
+  }
+  if (wantsText && actual !== null && typeof actual === 'object' && !Array.isArray(actual)) {
+    const line = parsed.text.split('\n')[locate(parsed, path).line - 1] ?? '';
+    if (/:\s*\{/.test(line)) return 'braces { } make a block of keys in YAML; for braces in text put the text in quotes';
+  }
+  if (iss.code === 'invalid_type' && iss.expected === 'boolean' && typeof actual === 'string') {
+    return `write true or false${/^(yes|no|on|off|y|n|是|否|对|错)$/i.test(actual.trim()) ? `, not ${actual.trim()}` : ''}`;
+  }
+  if (wantsNumber && typeof actual === 'string') {
+    if (/^\s*[０-９]+\s*$/.test(actual)) return `the digits are full-width (全角数字); type ASCII digits: ${actual.trim().replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))}`;
+    if (/^[\d\s]+$/.test(actual) && actual.includes('\u3000')) return `remove the full-width space (全角空格) from the number: ${actual.trim()}`;
+    if (/^["']\s*\d+\s*["']$/.test(typed)) return `a number in quotes is text; write it without quotes: ${actual.trim()}`;
+    if (/^\s*\d{1,3}([,，_ ]\d{3})+\s*$/.test(actual)) return `write the number without separators: ${actual.replace(/[,，_\s]/g, '')}`;
+    const digits = /\d+/.exec(actual);
+    if (digits) return `write just the number: ${digits[0]}`;
   }
   return undefined;
 }

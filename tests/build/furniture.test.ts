@@ -97,4 +97,20 @@ describe('style', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('house.yaml:2:10: grid.lines:');
   });
+
+  it('refuses sizes and margins that cannot make a page, naming the field', () => {
+    const dir = tempDir();
+    const d = exampleData();
+    d.style = { page: { left: 100, right: 100 }, size: { heading: 0 } };
+    const src = writeIssue(dir, 'issue.yaml', d);
+    let r = cli(['build', src]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/issue\.yaml:\d+:\d+: style\.size\.heading: must be between 4 and 200 pt, got 0\n/);
+    d.style = { page: { left: 100, right: 100 } };
+    writeIssue(dir, 'issue.yaml', d);
+    r = cli(['build', src]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/issue\.yaml:\d+:\d+: style\.page: the type area is 10\.0 mm wide: the margins leave too little room for 16 pt text\n/);
+  });
 });
+

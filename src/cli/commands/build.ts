@@ -5,11 +5,21 @@ export function registerBuild(program: Command): void {
   program
     .command('build')
     .description('build the PDF of one or more issues')
-    .argument('<files...>', 'issue files (.yaml)')
+    .argument('<inputs...>', 'issue files, folders (every issue .yaml below) or globs')
     .option('-o, --output <file>', 'output PDF (one input only); default: the input with .pdf')
+    .option('--out-dir <dir>', 'write the PDFs here, mirroring the folders of the inputs')
+    .option('-j, --jobs <n>', 'worker threads (default: the number of cores)')
+    .option('--shard <k/n>', 'build only part K of N (a stable split for a CI matrix)')
+    .option('--force', 'build even the issues whose PDF is up to date')
+    .option('--watch', 'build, then rebuild an issue when it or its style file changes')
+    .option('-q, --quiet', 'say nothing but failures')
+    .option('--json', 'print a machine-readable report on stdout')
     .option('--style <file>', "a shared style file; the issue's own style block wins over it")
     .option('--color <mode>', 'rgb (default) or cmyk')
-    .action(async (files: string[], opts: { output?: string; style?: string; color?: string }) => {
+    .option('--pdfa', 'PDF/A-2b for the archive')
+    .option('--preview', 'also write a PNG of each page beside the PDF (issue-1.png, …)')
+    .option('--preview-dpi <dpi>', 'resolution of the previews (default 96; implies --preview)')
+    .action(async (files: string[], opts: import('../build-command.js').BuildFlags) => {
       const { runBuild } = await import('../build-command.js');
       process.exitCode = await runBuild(files, opts);
     });

@@ -1,0 +1,362 @@
+#!/usr/bin/env node
+// Typographic quality report for rendered bulletins, read back from the PDF itself.
+//
+//   node scripts/quality-report.mjs file.pdf[=typed.yaml|json] [...]
+//   npm run quality -- examples/issue38.pdf
+//
+// Nothing of our own layout data is used: every figure comes from the PDF's content
+// streams as pdf.js decodes them (page.getOperatorList()), replaying the text state
+// (CTM via cm/q/Q, Tm/Td/T*, Tf, Tc, Tw, Tz, TJ adjustments) and the font's glyph
+// widths (the /W array pdf.js hands back per glyph). So the same script can measure
+// any typesetter's output (Typst, XeLaTeX) of the same text.
+//
+// Method:
+// - Glyphs are grouped into lines by baseline (within 0.5 pt); page-number lines
+//   (— 1 —) are dropped. A line is a "full line" when it is followed by a line of the
+//   same size that starts at the type area's left edge and is not a heading (【…】):
+//   that is, it is a line inside a paragraph, not a paragraph's last line. (Lines in
+//   a narrower measure, such as the distribution line's hanging lines, are therefore
+//   not counted as full lines.)
+// - Flush: a line's left edge is its first glyph's em-box left edge; its right edge is
+//   the last glyph's em-box right edge, with three exceptions from clreq:
+//   * a full-width closing mark at a line end (，。）” …; Simplified Chinese fonts draw
+//     their ink in the left half of the box) occupies only the left half of its cell,
+//     so the line's right edge is origin + advance / 2, where the next cell would start;
+//   * an opening mark at a line start whose blank left half was dropped is flush when
+//     its right half starts at the edge;
+//   * a dash (—) may be drawn scaled so that —— joins into one stroke, so at a line
+//     end its ink's right edge (the glyph's bounding box in the embedded font program,
+//     read with fontkit) also counts as the edge.
+//   A paragraph's first line counts as flush at its indent (two grid cells, or 2 em).
+//   Tolerance 0.25 pt: our grid sets 16 pt boxes on a 15.79 pt pitch, so a box may
+//   cross an edge by the 0.21 pt difference. Type area: left 28 mm, right edge 26 mm
+//   from the page's right.
+// - Narrow marks: a full-width ，。、；：！？ whose neighbours on the line are both Han
+//   characters; its width is the distance from its origin to the next glyph's origin,
+//   in em of its own size. Counted when < 0.75 em.
+// - Extra gap: for each pair of adjacent Han characters of one font and size on a line,
+//   the distance between their origins; the extra gap is that distance minus the most
+//   common such distance for that font and size in the file (the grid pitch, or the
+//   natural advance for a typesetter without a grid). Lines with a gap wider than 2 em
+//   (the masthead's publisher/date line, the staff line) are left out.
+// - Copy: `pdftotext` (poppler, an independent reader) and pdf.js's text content are
+//   compared with the typed text, all whitespace removed. The typed text comes from a
+//   YAML/JSON issue file beside the PDF (same name) or named after '='. Each headline,
+//   lead title + paragraph + source and distribution entry must appear, in order.
+//
+// `measure()` is exported for tests (tests/compose/quality.test.ts); QR_DEBUG=1 also
+// prints the line after each line that is not flush.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import * as fontkitNs from 'fontkit';
+import { parse as parseYaml } from 'yaml';
+
+const fontkit = fontkitNs.default ?? fontkitNs;
+
+const MM = 72 / 25.4;
+const CLOSE = new Set([...'，。、；：？！）】」』”’》〉〕］｝〗']);
+const OPEN = new Set([...'（【「『“‘《〈〔［｛〖']);
+const NO_START = new Set([...'，。、；：？！）】」』”’》〉〕…—·％‰℃', ...',.;:?!)]%']);
+const NO_END = new Set([...'（【「『“‘《〈〔', ...'([']);
+const DASH = new Set([...'—―']);
+const STOPS = new Set([...'，。、；：！？']);
+const isHan = (ch) => /^\p{Script=Han}$/u.test(ch);
+const squash = (s) => s.replace(/[\s\u3000]+/g, '');
+const TOL = 0.25;
+
+const mul = (m, n) => [
+  m[0] * n[0] + m[1] * n[2],
+  m[0] * n[1] + m[1] * n[3],
+  m[2] * n[0] + m[3] * n[2],
+  m[2] * n[1] + m[3] * n[3],
+  m[4] * n[0] + m[5] * n[2] + n[4],
+  m[4] * n[1] + m[5] * n[3] + n[5],
+];
+
+/** Every glyph on a page: char, origin x, baseline y (from the top), advance, size, font. */
+async function pageGlyphs(page) {
+  const ol = await page.getOperatorList();
+  const vp = page.getViewport({ scale: 1 });
+  const glyphs = [];
+  let ctm = [1, 0, 0, 1, 0, 0];
+  const stack = [];
+  let tm = [1, 0, 0, 1, 0, 0];
+  let tlm = [1, 0, 0, 1, 0, 0];
+  let font = null;
+  let fontName = '';
+  let size = 0;
+  let tc = 0;
+  let tw = 0;
+  let th = 1;
+  let lead = 0;
+  let rise = 0;
+  const fonts = new Map();
+  const getFont = (id) => {
+    if (!fonts.has(id)) {
+      const f = page.commonObjs.has(id) ? page.commonObjs.get(id) : page.objs.get(id);
+      let program = null; // the embedded font program, for glyph ink bounds
+      try {
+        if (f?.data) program = fontkit.create(Buffer.from(f.data));
+      } catch {
+        program = null;
+      }
+      fonts.set(id, { f, program });
+    }
+    return fonts.get(id);
+  };
+  const moveLine = (tx, ty) => {
+    tlm = mul([1, 0, 0, 1, tx, ty], tlm);
+    tm = tlm.slice();
+  };
+  for (let i = 0; i < ol.fnArray.length; i++) {
+    const fn = ol.fnArray[i];
+    const a = ol.argsArray[i];
+    switch (fn) {
+      case OPS.save: stack.push(ctm.slice()); break;
+      case OPS.restore: ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0]; break;
+      case OPS.transform: ctm = mul(Array.from(a.length === 6 ? a : a[0]), ctm); break;
+      case OPS.paintFormXObjectBegin: stack.push(ctm.slice()); if (a[0]) ctm = mul(Array.from(a[0]), ctm); break;
+      case OPS.paintFormXObjectEnd: ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0]; break;
+      case OPS.beginText: tm = [1, 0, 0, 1, 0, 0]; tlm = tm.slice(); break;
+      case OPS.setFont: font = getFont(a[0]); fontName = (font.f?.name ?? a[0]).replace(/^[A-Z]{6}\+/, ''); size = a[1]; break;
+      case OPS.setCharSpacing: tc = a[0]; break;
+      case OPS.setWordSpacing: tw = a[0]; break;
+      case OPS.setHScale: th = a[0] / 100; break;
+      case OPS.setLeading: lead = a[0]; break;
+      case OPS.setTextRise: rise = a[0]; break;
+      case OPS.setTextMatrix: { const m = a.length === 6 ? a : a[0]; tm = Array.from(m); tlm = tm.slice(); break; }
+      case OPS.moveText: moveLine(a[0], a[1]); break;
+      case OPS.setLeadingMoveText: lead = -a[1]; moveLine(a[0], a[1]); break;
+      case OPS.nextLine: moveLine(0, -lead); break;
+      case OPS.nextLineShowText: case OPS.nextLineSetSpacingShowText: case OPS.showText: case OPS.showSpacedText: {
+        if (fn === OPS.nextLineSetSpacingShowText) { tw = a[0]; tc = a[1]; }
+        if (fn !== OPS.showText && fn !== OPS.showSpacedText) moveLine(0, -lead);
+        const items = fn === OPS.nextLineSetSpacingShowText ? a[2] : a[0];
+        const fm = font?.f?.fontMatrix ?? [0.001, 0, 0, 0.001, 0, 0];
+        for (const it of items) {
+          if (typeof it === 'number') {
+            tm = mul([1, 0, 0, 1, (-it / 1000) * size * th, 0], tm);
+            continue;
+          }
+          if (!it) continue;
+          const trm = mul(mul([size * th, 0, 0, size, 0, rise], tm), ctm);
+          const adv0 = it.width * fm[0] * size; // unscaled text-space advance
+          const advDev = adv0 * th * Math.hypot(tm[0], tm[1]) * Math.hypot(ctm[0], ctm[1]);
+          const ch = it.unicode ?? '';
+          const vsize = Math.hypot(trm[2], trm[3]);
+          let ink = null;
+          const gl = font?.program && it.fontChar ? font.program.glyphForCodePoint(it.fontChar.codePointAt(0)) : null;
+          if (gl && gl.bbox && Number.isFinite(gl.bbox.minX)) {
+            const k = (advDev / (it.width || 1)) * (1000 / font.program.unitsPerEm); // font units to device
+            ink = [trm[4] + gl.bbox.minX * k, trm[4] + gl.bbox.maxX * k];
+          }
+          if (ch) glyphs.push({ ch, x: trm[4], y: vp.height - trm[5], adv: advDev, ink, size: vsize, font: fontName, space: /^[\s\u3000]+$/.test(ch) });
+          const tx = (adv0 + tc + (it.isSpace || ch === ' ' ? tw : 0)) * th;
+          tm = mul([1, 0, 0, 1, tx, 0], tm);
+        }
+        break;
+      }
+      default: break;
+    }
+  }
+  return { glyphs, width: vp.width, height: vp.height };
+}
+
+function toLines(glyphs) {
+  const lines = [];
+  for (const g of [...glyphs].sort((p, q) => p.y - q.y || p.x - q.x)) {
+    const l = lines.find((l) => Math.abs(l.y - g.y) < 0.5);
+    if (l) l.g.push(g);
+    else lines.push({ y: g.y, g: [g] });
+  }
+  for (const l of lines) {
+    l.g.sort((p, q) => p.x - q.x);
+    // Typed spaces stay as breaks in adjacency, but never count as a line's edge.
+    l.all = l.g;
+    l.g = l.g.filter((g) => !g.space);
+    l.text = l.g.map((g) => g.ch).join('');
+    l.size = mode(l.g.map((g) => Math.round(g.size * 10) / 10));
+  }
+  return lines.filter((l) => l.g.length > 0).filter((l) => !/^—\s*\d+\s*—$/.test(l.text.replace(/\s/g, '')) && !/^-\s*\d+\s*-$/.test(l.text));
+}
+
+function mode(xs) {
+  const c = new Map();
+  for (const x of xs) c.set(x, (c.get(x) ?? 0) + 1);
+  return [...c].sort((p, q) => q[1] - p[1])[0]?.[0];
+}
+
+function typedParts(file) {
+  const raw = readFileSync(file, 'utf8');
+  const doc = file.endsWith('.json') ? JSON.parse(raw) : parseYaml(raw);
+  const parts = [];
+  for (const s of doc.sections ?? []) {
+    parts.push(s.heading);
+    for (const it of s.items ?? []) {
+      parts.push(`${it.title ?? ''}${it.body ?? ''}${it.source ? `（${it.source}）` : ''}`);
+    }
+  }
+  const d = doc.distribution;
+  if (d?.to) parts.push(...(Array.isArray(d.to) ? d.to : [String(d.to)])); // the program adds the commas
+  return parts.map(squash).filter(Boolean);
+}
+
+function inOrder(hay, parts) {
+  let at = 0;
+  for (const p of parts) {
+    const k = hay.indexOf(p, at);
+    if (k < 0) return { ok: false, missing: p };
+    at = k + p.length;
+  }
+  return { ok: true };
+}
+
+/** Every figure of the report for one PDF (and the typed text, when given). */
+export async function measure(pdfPath, typedPath) {
+  const doc = await getDocument({ data: new Uint8Array(readFileSync(pdfPath)), verbosity: 0, isEvalSupported: false, useSystemFonts: false, fontExtraProperties: true }).promise;
+  const all = [];
+  let jsText = '';
+  let pageW = 595.28;
+  for (let p = 1; p <= doc.numPages; p++) {
+    const page = await doc.getPage(p);
+    const { glyphs, width } = await pageGlyphs(page);
+    pageW = width;
+    for (const l of toLines(glyphs)) all.push({ ...l, page: p });
+    const tc = await page.getTextContent({ disableNormalization: true });
+    jsText += tc.items.map((it) => it.str ?? '').join('');
+  }
+  await doc.destroy();
+  const left = 28 * MM;
+  const right = pageW - 26 * MM;
+
+  // 1. Forbidden marks at line edges.
+  const forbidden = [];
+  for (const l of all) {
+    const first = l.g[0].ch;
+    const last = l.g[l.g.length - 1].ch;
+    if (NO_START.has(first)) forbidden.push(`p${l.page} starts with ${first}: ${l.text.slice(0, 12)}…`);
+    if (NO_END.has(last)) forbidden.push(`p${l.page} ends with ${last}: …${l.text.slice(-12)}`);
+  }
+
+  // 2. Flush full lines.
+  const leftEdges = (l) => {
+    const g = l.g[0];
+    return OPEN.has(g.ch) ? [g.x, g.x + g.adv / 2] : [g.x];
+  };
+  const rightEdges = (l) => {
+    const g = l.g[l.g.length - 1];
+    if (CLOSE.has(g.ch) && g.adv >= g.size * 0.9) return [g.x + g.adv / 2];
+    // A dash drawn to join its pair may be stretched past its box: its ink is the edge.
+    return DASH.has(g.ch) && g.ink ? [g.x + g.adv, g.ink[1]] : [g.x + g.adv];
+  };
+  const full = [];
+  for (let i = 0; i + 1 < all.length; i++) {
+    const l = all[i];
+    const n = all[i + 1];
+    if (n.size !== l.size || n.text.startsWith('【')) continue;
+    if (!leftEdges(n).some((x) => Math.abs(x - left) <= TOL)) continue;
+    if (l.g.some((g, k) => k > 0 && g.x - (l.g[k - 1].x + l.g[k - 1].adv) > 2 * g.size)) continue;
+    full.push(Object.assign(l, { next: n }));
+  }
+  const notFlush = [];
+  for (const l of full) {
+    // A paragraph's first line starts two characters in: two grid cells, or 2 em for a
+    // typesetter without a grid.
+    const indents = [left, left + (2 * (right - left)) / 28, left + 2 * l.size];
+    const okL = leftEdges(l).some((x) => indents.some((i) => Math.abs(x - i) <= TOL));
+    const okR = rightEdges(l).some((x) => Math.abs(x - right) <= TOL);
+    if (!okL || !okR) notFlush.push(`p${l.page} ${okL ? '' : `left ${(leftEdges(l)[0] - left).toFixed(2)}pt `}${okR ? '' : `right ${(rightEdges(l)[0] - right).toFixed(2)}pt `}${l.text.slice(0, 14)}…${process.env.QR_DEBUG ? ` → ${l.next.text.slice(0, 10)} x0=${(l.next.g[0].x - left).toFixed(2)}` : ''}`);
+  }
+
+  // 3. Narrow mid-line stops between Han characters; 4. extra gaps between Han.
+  let stops = 0;
+  const narrow = [];
+  const pairs = new Map();
+  for (const l of all) {
+    const wide = l.g.some((g, k) => k > 0 && g.x - (l.g[k - 1].x + l.g[k - 1].adv) > 2 * g.size);
+    for (let k = 1; k + 1 < l.g.length; k++) {
+      const g = l.g[k];
+      if (!STOPS.has(g.ch) || !isHan(l.g[k - 1].ch) || !isHan(l.g[k + 1].ch)) continue;
+      stops++;
+      const w = (l.g[k + 1].x - g.x) / g.size;
+      if (w < 0.75) narrow.push(`p${l.page} ${l.g[k - 1].ch}${g.ch}${l.g[k + 1].ch} ${w.toFixed(3)} em`);
+    }
+    if (wide) continue;
+    for (let k = 1; k < l.all.length; k++) {
+      const p = l.all[k - 1];
+      const g = l.all[k];
+      if (!isHan(p.ch) || !isHan(g.ch) || p.font !== g.font || Math.abs(p.size - g.size) > 0.01) continue;
+      const key = `${g.font}@${g.size.toFixed(2)}`;
+      if (!pairs.has(key)) pairs.set(key, []);
+      pairs.get(key).push({ d: g.x - p.x, size: g.size, where: `p${l.page} ${p.ch}${g.ch} in ${l.text.slice(0, 12)}…` });
+    }
+  }
+  const gaps = [];
+  for (const list of pairs.values()) {
+    const base = mode(list.map((q) => Math.round(q.d * 100) / 100));
+    for (const q of list) gaps.push({ extra: (q.d - base) / q.size, where: q.where });
+  }
+  gaps.sort((p, q) => q.extra - p.extra);
+  const widest = gaps[0] ?? { extra: 0, where: '' };
+  const wideGaps = gaps.filter((q) => q.extra > 0.05);
+
+  // 5. Copy and paste.
+  let copy = null;
+  const typed = typedPath && existsSync(typedPath) ? typedParts(typedPath) : null;
+  if (typed) {
+    let pt = '';
+    try {
+      pt = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
+    } catch {
+      pt = '';
+    }
+    const strip = (s) => squash(s.split('\n').filter((x) => !/^\s*[—-]\s*\d+\s*[—-]\s*$/.test(x)).join('\n'));
+    copy = { pdftotext: inOrder(strip(pt), typed), pdfjs: inOrder(squash(jsText.replace(/[—-]\s*\d+\s*[—-]/g, '')), typed) };
+  }
+  return {
+    lines: all.length,
+    forbidden,
+    full: full.length,
+    notFlush,
+    flushPct: full.length ? (100 * (full.length - notFlush.length)) / full.length : 100,
+    stops,
+    narrow,
+    narrowPct: stops ? (100 * narrow.length) / stops : 0,
+    widest,
+    wideGaps,
+    copy,
+  };
+}
+
+function print(pdfPath, typedPath, r) {
+  const yesNo = (c) => (c.ok ? 'yes' : `NO (${c.missing.slice(0, 20)}…)`);
+  const copy = r.copy ? `pdftotext ${yesNo(r.copy.pdftotext)}, pdf.js ${yesNo(r.copy.pdfjs)}` : 'no typed text found';
+  console.log(`\n${pdfPath}${typedPath ? ` (typed text: ${typedPath})` : ''}`);
+  console.log(`  lines read                                   ${r.lines}`);
+  console.log(`  lines starting/ending with a forbidden mark  ${r.forbidden.length}   (target 0)`);
+  for (const f of r.forbidden.slice(0, 10)) console.log(`      ${f}`);
+  console.log(`  full lines flush with both edges             ${r.flushPct.toFixed(1)} % of ${r.full}   (target 100 %)`);
+  for (const f of r.notFlush.slice(0, 10)) console.log(`      ${f}`);
+  console.log(`  mid-line ，。、；：！？ between Han < 0.75 em   ${r.narrowPct.toFixed(1)} % (${r.narrow.length} of ${r.stops})   (target ≤ 2 %)`);
+  for (const f of r.narrow.slice(0, 10)) console.log(`      ${f}`);
+  console.log(`  widest extra gap between two Han, one face   ${r.widest.extra.toFixed(3)} em ${r.widest.where}   (target ≤ 0.05 em)`);
+  for (const q of r.wideGaps.slice(0, 10)) console.log(`      ${q.where} ${q.extra.toFixed(3)} em`);
+  console.log(`  copied text equals typed text                ${copy}   (target yes)`);
+}
+
+async function main(args) {
+  if (args.length === 0) {
+    console.error('usage: node scripts/quality-report.mjs file.pdf[=typed.yaml] [...]');
+    process.exit(2);
+  }
+  for (const arg of args) {
+    const [pdf, given] = arg.split('=');
+    const base = pdf.replace(/\.pdf$/i, '');
+    const typed = given ?? ['.yaml', '.yml', '.json'].map((e) => base + e).find((f) => existsSync(f));
+    print(pdf, typed, await measure(pdf, typed));
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main(process.argv.slice(2));

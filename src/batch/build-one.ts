@@ -1,0 +1,95 @@
+// One job of a batch, run in a worker thread or in the main thread: check whether the
+// PDF is up to date, else build it and write it. Faces stay open between jobs because
+// open-face.ts caches them per thread.
+import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { UserError, type Problem } from '../errors.js';
+import { prepareIssue, openFaces, renderIssue, type BuildOptions, type Prepared } from './build-issue.js';
+import type { FontBook } from '../fonts/font-book.js';
+import { writeAtomic } from '../write/atomic.js';
+import { changedAt } from './program-time.js';
+import { flushCodeCache } from '../require-cached.js';
+
+export interface Job {
+  id: number;
+  file: string;
+  out: string;
+  opts: BuildOptions;
+  /** Page previews at this resolution (dpi), when asked for. */
+  preview?: number;
+  /** Skip when the PDF is newer than everything it depends on. */
+  incremental: boolean;
+  /** The newest of the program's own files (ms), a dependency of every PDF. */
+  programTime: number;
+}
+
+export interface JobResult {
+  id: number;
+  file: string;
+  out: string;
+  status: 'built' | 'skipped' | 'failed';
+  pages?: number;
+  bytes?: number;
+  ms: number;
+  notices: string[];
+  /** The failure as the user should read it. */
+  message?: string;
+  problems?: Problem[];
+  /** A bug rather than a problem of the input: its stack, shown with --debug. */
+  stack?: string;
+}
+
+function mtime(path: string): number | undefined {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Issues that ask for the same faces, from the same folder, share one font book, and with
+ * it the glyphs and metrics it has looked up: most of a batch asks for the house faces.
+ */
+const books = new Map<string, FontBook>();
+
+function facesFor(p: Prepared, opts: BuildOptions): FontBook {
+  const key = JSON.stringify([p.style.fonts, p.style.bold, dirname(p.file), opts.styleFile]);
+  let book = books.get(key);
+  if (!book) {
+    book = openFaces(p, opts);
+    if (books.size > 64) books.clear();
+    books.set(key, book);
+  }
+  return book;
+}
+
+export async function buildOne(job: Job): Promise<JobResult> {
+  const t0 = performance.now();
+  const base = { id: job.id, file: job.file, out: job.out, notices: [] as string[] };
+  const ms = () => Math.round(performance.now() - t0);
+  try {
+    // Cheap checks first: a missing PDF, or an issue, style or program newer than it.
+    const pdfTime = job.incremental ? mtime(job.out) : undefined;
+    const older = (t: number | undefined) => pdfTime !== undefined && t !== undefined && t < pdfTime;
+    let fresh = pdfTime !== undefined && older(job.programTime) && older(changedAt(job.file)) && (!job.opts.styleFile || older(changedAt(job.opts.styleFile)));
+    const p = prepareIssue(job.file, job.opts);
+    base.notices.push(...p.notices);
+    const book = facesFor(p, job.opts);
+    if (fresh) {
+      const faceFiles = new Set(Object.values(book.chains).flatMap((c) => c.map((f) => f.file)));
+      fresh = [...faceFiles].every((f) => older(changedAt(f)));
+      if (fresh) return { ...base, status: 'skipped', ms: ms() };
+    }
+    const { pdf, layout } = await renderIssue(p, book, job.opts);
+    writeAtomic(job.out, pdf);
+    if (job.preview !== undefined) await (await import('../write/preview.js')).writePreviews(pdf, job.out, job.preview);
+    // The first build of this thread has run the code worth caching for the next start.
+    flushCodeCache();
+    return { ...base, status: 'built', pages: layout.pages.length, bytes: pdf.length, ms: ms() };
+  } catch (e) {
+    if (e instanceof UserError) return { ...base, status: 'failed', message: e.message, problems: e.problems, ms: ms() };
+    const err = e as Error;
+    return { ...base, status: 'failed', message: `${job.file}: internal error: ${err?.message ?? String(e)}`, stack: err?.stack ?? String(e), ms: ms() };
+  }
+}

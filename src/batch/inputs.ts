@@ -1,0 +1,141 @@
+// Command-line arguments (files, folders, globs) to the list of issue files to build,
+// each with the path that --out-dir mirrors and --shard hashes.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { UsageError } from '../errors.js';
+import { globBase, globToRegExp, isGlob } from './glob.js';
+
+export interface Input {
+  /** The file as the user would name it (relative to the working folder when inside it). */
+  file: string;
+  /** Absolute path, the key for duplicates. */
+  abs: string;
+  /**
+   * The path below the argument it came from, with `/`: below the folder for a folder,
+   * below the fixed part for a glob, below the common folder of the plain files.
+   */
+  rel: string;
+}
+
+const ISSUE_EXT = /\.ya?ml$/i;
+/** An issue file has a top-level `masthead:` key; a style file in the same folder has not. */
+const MASTHEAD = /^["']?masthead["']?[ \t]*:/m;
+
+export function isIssueFile(path: string): boolean {
+  try {
+    return MASTHEAD.test(readFileSync(path, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** Every file below `dir` (not following hidden folders or node_modules), sorted. */
+export function walk(dir: string): string[] {
+  const out: string[] = [];
+  const visit = (d: string) => {
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const p = join(d, e.name);
+      if (e.isDirectory()) visit(p);
+      else if (e.isFile()) out.push(p);
+    }
+  };
+  visit(dir);
+  return out;
+}
+
+const posix = (p: string) => p.split(sep).join('/');
+
+export interface Expanded {
+  inputs: Input[];
+  /** Arguments that matched no issue file: said once, not an error unless nothing matched. */
+  empty: string[];
+  /** True when an argument was a folder or a glob: a batch even if one file matched. */
+  batch: boolean;
+}
+
+export function expandInputs(args: string[], cwd = process.cwd(), exclude: string[] = []): Expanded {
+  const seen = new Set(exclude.map((e) => resolve(cwd, e)));
+  const inputs: Input[] = [];
+  const plain: Input[] = [];
+  const empty: string[] = [];
+  let batch = false;
+  const add = (abs: string, rel: string, list: Input[]) => {
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    const r = relative(cwd, abs);
+    const file = r && !r.startsWith('..') ? r : abs;
+    list.push({ file, abs, rel: posix(rel) });
+  };
+  for (const arg of args) {
+    const abs = resolve(cwd, arg);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      st = undefined;
+    }
+    if (st?.isDirectory()) {
+      batch = true;
+      const before = inputs.length;
+      for (const f of walk(abs)) if (ISSUE_EXT.test(f) && isIssueFile(f)) add(f, relative(abs, f), inputs);
+      if (inputs.length === before) empty.push(arg);
+    } else if (!st && isGlob(arg)) {
+      batch = true;
+      const { base, rest } = globBase(arg);
+      const baseAbs = resolve(cwd, base);
+      const re = globToRegExp(rest);
+      const before = inputs.length;
+      for (const f of walk(baseAbs)) {
+        const rel = posix(relative(baseAbs, f));
+        if (re.test(rel) && (!ISSUE_EXT.test(f) || isIssueFile(f))) add(f, rel, inputs);
+      }
+      if (inputs.length === before) empty.push(arg);
+    } else {
+      // A plain file (or a missing one: building it reports that, with the others going on).
+      add(abs, abs, plain);
+    }
+  }
+  // Plain files mirror from their common folder, so `a/x.yaml b/y.yaml` keep a/ and b/.
+  if (plain.length) {
+    const common = commonDir(plain.map((p) => dirname(p.abs)));
+    for (const p of plain) p.rel = posix(relative(common, p.abs));
+    inputs.push(...plain);
+  }
+  return { inputs, empty, batch };
+}
+
+function commonDir(dirs: string[]): string {
+  let parts = dirs[0].split(sep);
+  for (const d of dirs.slice(1)) {
+    const q = d.split(sep);
+    let i = 0;
+    while (i < parts.length && i < q.length && parts[i] === q[i]) i++;
+    parts = parts.slice(0, i);
+  }
+  return parts.join(sep) || sep;
+}
+
+/** Where each input's PDF goes. */
+export function outputFor(input: Input, outDir: string | undefined): string {
+  const pdf = (p: string) => p.replace(/\.(ya?ml|txt)$/i, '') + '.pdf';
+  return outDir ? join(outDir, ...pdf(input.rel).split('/')) : pdf(input.file);
+}
+
+/** Two inputs must not write the same PDF (a.yaml and a.yml, or mirrored folders). */
+export function checkCollisions(pairs: Array<{ input: Input; out: string }>): void {
+  const by = new Map<string, string>();
+  for (const { input, out } of pairs) {
+    const key = resolve(out);
+    const prev = by.get(key);
+    if (prev) throw new UsageError(`${prev} and ${input.file} would both write ${out}`);
+    by.set(key, input.file);
+  }
+}

@@ -1,0 +1,67 @@
+// Run jobs on `workers` worker threads (0: here, in this thread), reporting each as it
+// starts and ends. A worker that dies fails its job only; the others go on.
+import { Worker } from 'node:worker_threads';
+import type { Job, JobResult } from './build-one.js';
+
+export interface PoolEvents {
+  start?(job: Job): void;
+  done(result: JobResult): void;
+}
+
+export async function runJobs(jobs: Job[], workers: number, ev: PoolEvents): Promise<JobResult[]> {
+  if (workers <= 0 || jobs.length <= 1) {
+    const { buildOne } = await import('./build-one.js');
+    const out: JobResult[] = [];
+    for (const job of jobs) {
+      ev.start?.(job);
+      const r = await buildOne(job);
+      ev.done(r);
+      out.push(r);
+    }
+    return out;
+  }
+  const queue = [...jobs];
+  const results: JobResult[] = [];
+  const url = new URL('./worker.js', import.meta.url);
+  await new Promise<void>((resolveAll) => {
+    let running = 0;
+    const finish = (r: JobResult) => {
+      results.push(r);
+      ev.done(r);
+    };
+    const spawn = () => {
+      const w = new Worker(url);
+      running++;
+      let current: Job | undefined;
+      const next = () => {
+        current = queue.shift();
+        if (!current) {
+          void w.terminate();
+          return;
+        }
+        ev.start?.(current);
+        w.postMessage(current);
+      };
+      w.on('message', (r: JobResult) => {
+        finish(r);
+        next();
+      });
+      let error: Error | undefined;
+      w.on('error', (e) => (error = e));
+      w.on('exit', (code) => {
+        if (current) {
+          // It died on this job (a crash, running out of memory): that job fails, and
+          // a fresh worker takes the rest.
+          const why = error?.message ?? `the worker stopped (exit code ${code})`;
+          finish({ id: current.id, file: current.file, out: current.out, status: 'failed', ms: 0, notices: [], message: `${current.file}: internal error: ${why}`, stack: error?.stack ?? why });
+          current = undefined;
+          if (queue.length) spawn();
+        }
+        if (--running === 0) resolveAll();
+      });
+      next();
+    };
+    for (let i = 0; i < Math.min(workers, jobs.length); i++) spawn();
+  });
+  return results.sort((a, b) => a.id - b.id);
+}

@@ -1,0 +1,60 @@
+// `yanjin-bulletin fonts [--style FILE] [ISSUE.yaml]`: each role and the faces it resolved
+// to, in fallback order; with an issue, every character no face of its role has, with
+// where it stands. Exit 1 when a character is missing, so it can gate a build.
+import { formatProblem, UserError } from '../errors.js';
+import { prepareIssue, openFaces, textFields } from '../batch/build-issue.js';
+import { loadYamlFile } from '../load/load-file.js';
+import { validateStyleFile, resolveStyle } from '../validate/validate.js';
+import { ROLES } from '../validate/style-schema.js';
+import { openFontBook, type FontBook } from '../fonts/font-book.js';
+import { FaceError, type Face } from '../fonts/open-face.js';
+import { faceOrigins } from '../fonts/entry-origin.js';
+import { FaceLookup, projectFontFolders } from '../fonts/lookup.js';
+import { checkCoverage } from '../fonts/coverage.js';
+
+export async function runFonts(issue: string | undefined, flags: { style?: string }): Promise<number> {
+  const out: string[] = [];
+  let book: FontBook;
+  let missing: string[] = [];
+  if (issue) {
+    const opts = { styleFile: flags.style };
+    const p = prepareIssue(issue, opts);
+    book = openFaces(p, opts);
+    missing = checkCoverage(textFields(p), book, issue).map((x) => formatProblem(x));
+  } else {
+    book = styleOnlyBook(flags.style);
+  }
+  for (const role of ROLES) {
+    out.push(`${role}:`);
+    book.chains[role].forEach((f, i) => out.push(`  ${i + 1}. ${describe(f)}`));
+  }
+  if (issue) {
+    out.push('');
+    if (missing.length) out.push(`characters no face covers (${missing.length}):`, ...missing.map((m) => `  ${m}`));
+    else out.push('every character of the issue has a glyph in a face of its role');
+  }
+  process.stdout.write(out.join('\n') + '\n');
+  return missing.length ? 1 : 0;
+}
+
+function describe(f: Face): string {
+  const how = [f.source ?? 'file', f.fakeBold ? 'fake bold' : '', f.note ?? ''].filter(Boolean).join(', ');
+  return `${f.postscriptName}  ${f.key}  (${how})`;
+}
+
+function styleOnlyBook(styleFile: string | undefined): FontBook {
+  let raw: unknown;
+  if (styleFile) {
+    const s = loadYamlFile(styleFile);
+    const { problems } = validateStyleFile(s);
+    if (problems.length) throw new UserError(problems);
+    raw = s.data;
+  }
+  const origins = faceOrigins(undefined, undefined, styleFile);
+  try {
+    return openFontBook(resolveStyle(raw), { baseFor: origins.baseFor, lookup: new FaceLookup(projectFontFolders(undefined, styleFile)) });
+  } catch (e) {
+    if (e instanceof FaceError) throw new UserError({ ...origins.where(e.entry), message: e.message });
+    throw e;
+  }
+}

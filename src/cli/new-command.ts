@@ -1,0 +1,40 @@
+// `yanjin-bulletin new [--from LAST.yaml] [-o FILE] [--force]`
+import { dirname, join } from 'node:path';
+import { UsageError, UserError } from '../errors.js';
+import { loadYamlFile } from '../load/load-file.js';
+import { validateIssue } from '../validate/validate.js';
+import { isRealDate, issueSchema, type Issue } from '../validate/schema.js';
+import { nextIssue, templateYaml, today } from '../import/new-issue.js';
+import { refuseOverwrite, writeText } from './import-command.js';
+import { parse } from 'yaml';
+
+export interface NewFlags {
+  from?: string;
+  output?: string;
+  force?: boolean;
+}
+
+export async function runNew(flags: NewFlags): Promise<number> {
+  const date = today();
+  if (!isRealDate(date)) throw new UsageError(`YB_TODAY must be a date written YYYY-MM-DD, not "${date}"`);
+  let last: Issue | undefined;
+  if (flags.from) {
+    const loaded = loadYamlFile(flags.from);
+    const v = validateIssue(loaded);
+    if (!v.issue) throw new UserError(v.problems);
+    // The style block as written (validation fills in every default, which would bloat the file).
+    const style = (loaded.data as { style?: Issue['style'] }).style;
+    last = { ...v.issue, style };
+    if (!style) delete last.style;
+  }
+  const issue = nextIssue(last, date);
+  const out = flags.output ?? (flags.from ? join(dirname(flags.from), `issue${issue.masthead.issue}.yaml`) : 'new-issue.yaml');
+  refuseOverwrite(out, flags.force);
+  const yaml = templateYaml(issue, flags.from);
+  // The template must itself be a valid issue file.
+  const check = issueSchema.safeParse(parse(yaml));
+  if (!check.success) throw new Error(`the template does not validate: ${check.error.message}`);
+  writeText(out, yaml);
+  process.stdout.write(`${out}: 第 ${issue.masthead.issue} 期, ${issue.masthead.date}; fill in the parts marked 待填写\n`);
+  return 0;
+}

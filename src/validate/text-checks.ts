@@ -1,0 +1,124 @@
+// Checks on the text itself that the schema cannot express, each located at the
+// character: invisible characters pasted from web pages, and runs that cannot be set.
+import { pathToField, type Problem } from '../errors.js';
+import { locate, type ParsedYaml } from '../load/parse-yaml.js';
+import type { Issue } from './schema.js';
+import { styleSchema } from './style-schema.js';
+
+/** Every piece of text the issue prints, with its place in the file. */
+function textFields(issue: Issue): { path: PropertyKey[]; text: string; body: boolean }[] {
+  const out: { path: PropertyKey[]; text: string; body: boolean }[] = [];
+  const m = issue.masthead;
+  for (const k of ['title', 'publisher', 'mark'] as const) if (m[k]) out.push({ path: ['masthead', k], text: m[k]!, body: false });
+  issue.sections.forEach((sec, si) => {
+    out.push({ path: ['sections', si, 'heading'], text: sec.heading, body: false });
+    sec.items.forEach((it, ii) => {
+      for (const k of ['title', 'body', 'source'] as const) if (it[k]) out.push({ path: ['sections', si, 'items', ii, k], text: it[k]!, body: true });
+    });
+  });
+  const d = issue.distribution;
+  if (d) {
+    out.push({ path: ['distribution', 'label'], text: d.label, body: false });
+    if (typeof d.to === 'string') out.push({ path: ['distribution', 'to'], text: d.to, body: false });
+    else d.to.forEach((t, i) => out.push({ path: ['distribution', 'to', i], text: t, body: false }));
+  }
+  issue.staff?.forEach((s, i) => {
+    out.push({ path: ['staff', i, 'role'], text: s.role, body: false });
+    out.push({ path: ['staff', i, 'name'], text: s.name, body: false });
+  });
+  return out;
+}
+
+export function checkText(parsed: ParsedYaml, issue: Issue): Problem[] {
+  // The issue's own grid; a shared style file is not seen here, so its default stands in.
+  const chars = (issue.style ?? styleSchema.parse({})).grid.chars;
+  const out: Problem[] = [];
+  for (const f of textFields(issue)) {
+    out.push(...invisible(parsed, f.path, f.text));
+    if (f.body) out.push(...overlong(parsed, f.path, f.text, chars));
+  }
+  return out;
+}
+
+/** Where `piece` stands in the file, searching from the start of the field's value. */
+function place(parsed: ParsedYaml, path: PropertyKey[], piece: string, nth = 0): { line: number; col: number } {
+  const at = locate(parsed, path);
+  let idx = parsed.lines.lineStarts[at.line - 1] + at.col - 1;
+  for (let k = 0; k <= nth && idx >= 0; k++) idx = parsed.text.indexOf(piece, k === 0 ? idx : idx + 1);
+  return idx >= 0 ? parsed.lines.linePos(idx) : at;
+}
+
+// --- invisible characters -------------------------------------------------------------
+
+const INVISIBLE: Record<string, string> = {
+  '\u200b': 'zero-width space',
+  '\u200c': 'zero-width non-joiner',
+  '\u200d': 'zero-width joiner',
+  '\u200e': 'left-to-right mark',
+  '\u200f': 'right-to-left mark',
+  '\u2060': 'word joiner',
+  '\ufeff': 'byte order mark',
+  '\u00ad': 'soft hyphen',
+};
+const INVISIBLE_RE = /[\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e\u0000-\u0008\u000b-\u001f\u007f]/g;
+
+function invisible(parsed: ParsedYaml, path: PropertyKey[], text: string): Problem[] {
+  const out: Problem[] = [];
+  const seen = new Map<string, number>();
+  for (const m of text.matchAll(INVISIBLE_RE)) {
+    const ch = m[0];
+    const nth = seen.get(ch) ?? 0;
+    seen.set(ch, nth + 1);
+    const cp = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    const name = INVISIBLE[ch] ?? (ch.charCodeAt(0) < 0x80 ? 'control character' : 'direction mark');
+    out.push({
+      file: parsed.file,
+      ...place(parsed, path, ch, nth),
+      field: pathToField(path),
+      message: `an invisible character (${name}, U+${cp}) is in the text here`,
+      hint: 'it often comes with text pasted from a web page or a chat; delete it',
+    });
+  }
+  return out;
+}
+
+// --- runs too wide to set -------------------------------------------------------------
+
+/**
+ * Runs the composer keeps whole (clreq: never split a word, a number or a URL): ASCII
+ * without spaces, and Latin/Greek/Cyrillic letters. One wider than a line cannot be set,
+ * and the composer would drop what does not fit: refuse it here, by name and place.
+ */
+const RUN = /[!-~\u00c0-\u024f\u0370-\u04ff]+/g;
+
+/**
+ * Width in ems, estimated low on purpose (about 10% under the default serif face and
+ * about right for the 0.5 em Latin of 仿宋/宋体): only runs that surely overflow are refused.
+ */
+export function estimateEms(run: string): number {
+  let w = 0;
+  for (const ch of run) {
+    if (/[.,:;'|!ijlI()[\]{}/\-"`ft]/.test(ch)) w += 0.3;
+    else if (/[mwMW@%&]/.test(ch)) w += 0.85;
+    else if (/[A-Z]/.test(ch)) w += 0.6;
+    else w += 0.5;
+  }
+  return w;
+}
+
+function overlong(parsed: ParsedYaml, path: PropertyKey[], text: string, chars: number): Problem[] {
+  const out: Problem[] = [];
+  for (const m of text.matchAll(RUN)) {
+    const run = m[0];
+    if (estimateEms(run) <= chars) continue;
+    const shown = run.length > 40 ? `${run.slice(0, 40)}…` : run;
+    out.push({
+      file: parsed.file,
+      ...place(parsed, path, run),
+      field: pathToField(path),
+      message: `"${shown}" (${run.length} characters without a space) is wider than a line and cannot be broken`,
+      hint: 'shorten it, or type a space where it may break (in a web address, after a "/")',
+    });
+  }
+  return out;
+}

@@ -1,0 +1,99 @@
+// PDF/A's output intent: the ICC profile of the colour the page is meant for.
+// RGB output carries pdfkit's own sRGB profile; CMYK output needs the print condition's
+// profile, which only the user (or the print shop) can name, so it comes from a file.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, isAbsolute, join } from 'node:path';
+import { UserError } from '../errors.js';
+
+export interface OutputProfile {
+  data: Uint8Array;
+  /** Colour components: 3 for RGB, 4 for CMYK. */
+  n: 3 | 4;
+  /** What the profile describes; the output intent's identifier and info. */
+  name: string;
+}
+
+export function srgbProfile(): OutputProfile {
+  // pdfkit ships the sRGB IEC61966-2.1 profile for its own PDF/A support.
+  const main = createRequire(import.meta.url).resolve('pdfkit');
+  return { data: readFileSync(join(dirname(main), 'data', 'sRGB_IEC61966_2_1.icc')), n: 3, name: 'sRGB IEC61966-2.1' };
+}
+
+/** The description in a profile's `desc` tag (ICC v2 text or v4 multi-language), if any. */
+export function profileDescription(b: Buffer): string | undefined {
+  const count = b.readUInt32BE(128);
+  for (let i = 0; i < count && 132 + i * 12 + 12 <= b.length; i++) {
+    const at = 132 + i * 12;
+    if (b.toString('latin1', at, at + 4) !== 'desc') continue;
+    const off = b.readUInt32BE(at + 4);
+    const type = b.toString('latin1', off, off + 4);
+    if (type === 'desc') {
+      const len = b.readUInt32BE(off + 8);
+      return b.toString('latin1', off + 12, off + 12 + len).replace(/\0.*$/s, '').trim() || undefined;
+    }
+    if (type === 'mluc' && b.readUInt32BE(off + 8) > 0) {
+      const len = b.readUInt32BE(off + 20);
+      const start = off + b.readUInt32BE(off + 24);
+      return b.subarray(start, start + len).swap16().toString('utf16le').trim() || undefined;
+    }
+  }
+  return undefined;
+}
+
+/** A CMYK output profile from a file, checked enough that PDF/A validators accept it. */
+export function readCmykProfile(path: string, field: string): OutputProfile {
+  const bad = (message: string) =>
+    new UserError({ file: path, field, message, hint: 'use the CMYK output profile of the printing condition (ask the print shop), e.g. an .icc file with device class "prtr"' });
+  let b: Buffer;
+  try {
+    b = readFileSync(path);
+  } catch (e) {
+    throw bad(`cannot read the ICC profile: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  if (b.length < 132 || b.toString('latin1', 36, 40) !== 'acsp') throw bad('not an ICC profile');
+  const cls = b.toString('latin1', 12, 16);
+  const space = b.toString('latin1', 16, 20);
+  const major = b[8];
+  if (space !== 'CMYK') throw bad(`the profile is for ${space.trim()} colour, not CMYK`);
+  if (cls !== 'prtr') throw bad(`the profile is not an output (printer) profile (its class is "${cls}")`);
+  if (major < 2 || major > 4) throw bad(`ICC version ${major} is not allowed in PDF/A-2 (2 to 4 are)`);
+  return { data: b, n: 4, name: profileDescription(b) ?? basename(path).replace(/\.ic[cm]$/i, '') };
+}
+
+interface RefDoc {
+  ref(data?: Record<string, unknown>): { data: Record<string, unknown>; write(b: Uint8Array): void; end(): void };
+  _root: { data: Record<string, unknown> };
+}
+
+export function addOutputIntent(doc: RefDoc, p: OutputProfile): void {
+  const icc = doc.ref({ N: p.n });
+  icc.write(p.data);
+  icc.end();
+  const intent = doc.ref({
+    Type: 'OutputIntent',
+    S: 'GTS_PDFA1',
+    OutputConditionIdentifier: new String(p.name),
+    Info: new String(p.name),
+    DestOutputProfile: icc,
+  });
+  intent.end();
+  doc._root.data.OutputIntents = [intent];
+}
+
+/**
+ * The CMYK profile a PDF/A build in CMYK needs, or a refusal that says what to do.
+ * `base` is the folder of the file that named the profile; `file` is reported.
+ */
+export function cmykOutputProfile(profile: string | undefined, base: string, file: string): OutputProfile {
+  const field = 'style.color.cmykProfile';
+  if (!profile) {
+    throw new UserError({
+      file,
+      field,
+      message: 'PDF/A in CMYK needs the ICC profile of the printing condition (its output intent); none is set',
+      hint: "set style.color.cmykProfile to the print shop's CMYK profile (.icc), or build the PDF/A in RGB (without --color cmyk)",
+    });
+  }
+  return readCmykProfile(isAbsolute(profile) ? profile : join(base, profile), field);
+}

@@ -1,0 +1,77 @@
+// The structure tree of a tagged PDF: Document → P (mark), H1 (title), P (issue line,
+// publisher and date), H2 (section headings), P (one per composed paragraph, even when
+// its lines fall on two pages), Div (the end block: P distribution, P staff).
+// Page numbers and rules are artifacts: drawn, but not part of the text.
+import type { Part, TextDraw } from '../paginate/types.js';
+
+interface StructElement {
+  add(child: unknown): StructElement;
+  end(): void;
+}
+
+/** The slice of pdfkit's marking mixin used here. */
+export interface TaggingDoc {
+  struct(type: string, options?: Record<string, unknown>): StructElement;
+  addStructure(el: StructElement): unknown;
+  markStructureContent(tag: string): unknown;
+  markContent(tag: string, options?: Record<string, unknown>): unknown;
+  endMarkedContent(): unknown;
+}
+
+const ROLE: Record<Exclude<Part, 'folio'>, string> = {
+  mark: 'P',
+  title: 'H1',
+  issue: 'P',
+  publisher: 'P',
+  heading: 'H2',
+  para: 'P',
+  distribution: 'P',
+  staff: 'P',
+};
+
+export class Tagger {
+  private readonly root: StructElement;
+  private readonly blocks = new Map<number, StructElement>();
+  private endBlock?: StructElement;
+
+  constructor(private readonly doc: TaggingDoc) {
+    this.root = doc.struct('Document');
+    doc.addStructure(this.root);
+  }
+
+  /** Draw one line of text as marked content of its block's element. */
+  text(d: TextDraw, draw: () => void): void {
+    if (d.part === 'folio') return this.artifact('Pagination', draw);
+    const role = ROLE[d.part];
+    let el = this.blocks.get(d.block);
+    if (!el) {
+      el = this.doc.struct(role);
+      this.parentOf(d.part).add(el);
+      this.blocks.set(d.block, el);
+    }
+    const content = this.doc.markStructureContent(role);
+    draw();
+    this.doc.endMarkedContent();
+    el.add(content);
+  }
+
+  artifact(type: 'Pagination' | 'Layout', draw: () => void): void {
+    this.doc.markContent('Artifact', { type });
+    draw();
+    this.doc.endMarkedContent();
+  }
+
+  /** Close the tree: every element is written out when the document ends. */
+  finish(): void {
+    this.root.end();
+  }
+
+  private parentOf(part: Part): StructElement {
+    if (part !== 'distribution' && part !== 'staff') return this.root;
+    if (!this.endBlock) {
+      this.endBlock = this.doc.struct('Div');
+      this.root.add(this.endBlock);
+    }
+    return this.endBlock;
+  }
+}

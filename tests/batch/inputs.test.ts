@@ -1,0 +1,81 @@
+// Arguments to issue files: folders (style files left out), globs, plain files, and the
+// relative paths that --out-dir mirrors.
+import { describe, it, expect } from 'vitest';
+import { join } from 'node:path';
+import { expandInputs, outputFor, checkCollisions } from '../../src/batch/inputs.js';
+import { globBase, globToRegExp } from '../../src/batch/glob.js';
+import { issueYaml, tree } from './fixtures.js';
+
+const files = {
+  '2023/q1/issue01.yaml': issueYaml(1),
+  '2023/q1/issue02.yml': issueYaml(2),
+  '2023/q2/issue03.yaml': issueYaml(3),
+  '2023/house.yaml': 'size:\n  body: 15\n',
+  '2023/notes.txt': 'not an issue',
+  '2024/issue04.yaml': issueYaml(4),
+  '2024/.hidden/issue05.yaml': issueYaml(5),
+};
+
+describe('expandInputs', () => {
+  const root = tree(files);
+
+  it('takes every issue below a folder, leaving out style files, hidden folders and other files', () => {
+    const r = expandInputs(['2023'], root);
+    expect(r.inputs.map((i) => i.rel)).toEqual(['q1/issue01.yaml', 'q1/issue02.yml', 'q2/issue03.yaml']);
+    expect(r.inputs.map((i) => i.file)).toEqual(['2023/q1/issue01.yaml', '2023/q1/issue02.yml', '2023/q2/issue03.yaml']);
+    expect(r.batch).toBe(true);
+  });
+
+  it('mirrors plain files from their common folder', () => {
+    const r = expandInputs(['2023/q1/issue01.yaml', '2024/issue04.yaml'], root);
+    expect(r.inputs.map((i) => i.rel)).toEqual(['2023/q1/issue01.yaml', '2024/issue04.yaml']);
+    expect(r.batch).toBe(false);
+    expect(expandInputs(['2024/issue04.yaml'], root).inputs[0].rel).toBe('issue04.yaml');
+  });
+
+  it('expands globs below their fixed part, with ** across folders and {a,b}', () => {
+    expect(expandInputs(['2023/**/*.yaml'], root).inputs.map((i) => i.rel)).toEqual(['q1/issue01.yaml', 'q2/issue03.yaml']);
+    expect(expandInputs(['*/q{1,2}/issue0?.y*ml'], root).inputs.map((i) => i.rel)).toEqual(['2023/q1/issue01.yaml', '2023/q1/issue02.yml', '2023/q2/issue03.yaml']);
+  });
+
+  it('keeps each file once, and leaves out the style file', () => {
+    const r = expandInputs(['2023', '2023/q1/issue01.yaml', '2023/**/*.yaml'], root, ['2023/q1/issue02.yml']);
+    expect(r.inputs.map((i) => i.file)).toEqual(['2023/q1/issue01.yaml', '2023/q2/issue03.yaml']);
+  });
+
+  it('says which arguments matched nothing, and keeps a missing plain file to report it', () => {
+    const r = expandInputs(['2023/q9/*.yaml', 'nowhere.yaml'], root);
+    expect(r.empty).toEqual(['2023/q9/*.yaml']);
+    expect(r.inputs.map((i) => i.file)).toEqual(['nowhere.yaml']);
+  });
+});
+
+describe('outputs', () => {
+  it('mirror the relative path under --out-dir, else sit beside the input', () => {
+    const i = { file: 'in/2023/q1/a.yaml', abs: '/x/in/2023/q1/a.yaml', rel: '2023/q1/a.yaml' };
+    expect(outputFor(i, 'out')).toBe(join('out', '2023', 'q1', 'a.pdf'));
+    expect(outputFor(i, undefined)).toBe('in/2023/q1/a.pdf');
+  });
+
+  it('refuse two inputs that would write one PDF', () => {
+    const a = { input: { file: 'a.yaml', abs: '/a.yaml', rel: 'a.yaml' }, out: 'o/a.pdf' };
+    const b = { input: { file: 'a.yml', abs: '/a.yml', rel: 'a.yml' }, out: 'o/a.pdf' };
+    expect(() => checkCollisions([a, b])).toThrow('a.yaml and a.yml would both write o/a.pdf');
+  });
+});
+
+describe('globs', () => {
+  it('split at the first wildcard', () => {
+    expect(globBase('issues/2023/*.yaml')).toEqual({ base: 'issues/2023', rest: '*.yaml' });
+    expect(globBase('*.yaml')).toEqual({ base: '.', rest: '*.yaml' });
+    expect(globBase('/abs/**/x.yaml')).toEqual({ base: '/abs', rest: '**/x.yaml' });
+  });
+
+  it('match within a segment, across folders with **, and nothing else', () => {
+    const re = globToRegExp('**/issue[0-4]?.yaml');
+    expect(['issue01.yaml', 'a/b/issue42.yaml'].map((s) => re.test(s))).toEqual([true, true]);
+    expect(['issue51.yaml', 'a/issue01.yml', 'aissue01.yaml'].map((s) => re.test(s))).toEqual([false, false, false]);
+    expect(globToRegExp('*.yaml').test('a/b.yaml')).toBe(false);
+    expect(globToRegExp('a.b').test('axb')).toBe(false);
+  });
+});

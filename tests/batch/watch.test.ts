@@ -1,0 +1,52 @@
+// --watch: a long-running build that rebuilds an issue when it or its style file changes.
+// The test starts it, edits files, waits for the rebuilt PDFs, and stops it by its pid.
+import { describe, it, expect, afterAll } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CLI } from '../helpers/paths.js';
+import { readPdf, squash } from '../helpers/read-pdf.js';
+import { issueYaml, tree } from './fixtures.js';
+
+const root = tree({ 'in/one.yaml': issueYaml(1), 'in/two.yaml': issueYaml(2), 'house.yaml': 'size:\n  body: 16\n' });
+const HOUR_AGO = new Date(Date.now() - 3600_000);
+for (const f of ['in/one.yaml', 'in/two.yaml', 'house.yaml']) utimesSync(join(root, f), HOUR_AGO, HOUR_AGO);
+
+let child: ChildProcess | undefined;
+let stdout = '';
+let stderr = '';
+
+/** Wait until stdout holds `count` lines for `pdf` (a deadline, not a timing assertion). */
+async function until(test: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!test()) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}; stdout:\n${stdout}\nstderr:\n${stderr}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+const count = (pdf: string) => stdout.split('\n').filter((l) => l.startsWith(`${pdf}: `) && l.includes('pages')).length;
+
+afterAll(() => {
+  if (child?.exitCode === null) child.kill('SIGKILL');
+});
+
+describe('build --watch', () => {
+  it('builds, rebuilds an edited issue alone, rebuilds all when the style changes, and stops on SIGTERM', async () => {
+    child = spawn(process.execPath, [CLI, 'build', 'in', '--style', 'house.yaml', '--out-dir', 'out', '--watch', '--jobs', '1'], { cwd: root });
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
+    await until(() => count('out/one.pdf') === 1 && count('out/two.pdf') === 1 && stderr.includes('watching'), 'the first build');
+
+    writeFileSync(join(root, 'in/one.yaml'), issueYaml(7));
+    await until(() => count('out/one.pdf') === 2, 'the edited issue');
+    expect(squash((await readPdf(readFileSync(join(root, 'out/one.pdf')))).text)).toContain('第7期要闻');
+    expect(count('out/two.pdf')).toBe(1);
+
+    writeFileSync(join(root, 'house.yaml'), 'size:\n  body: 15\n');
+    await until(() => count('out/one.pdf') === 3 && count('out/two.pdf') === 2, 'the style change');
+
+    const exited = new Promise<number | null>((r) => child!.on('exit', (code) => r(code)));
+    process.kill(child.pid!, 'SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});

@@ -1,0 +1,51 @@
+// The composer on real fonts, measured the way scripts/quality-report.mjs measures any
+// typesetter: the built PDF read back glyph by glyph (pdf.js operator lists), never our
+// own layout data. Issue 38 meets every target; so does the stress issue, except the
+// widest gap on a few lines before long unbreakable units (see below).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs script, no type declarations
+import { measure } from '../../scripts/quality-report.mjs';
+import { cli } from '../helpers/cli.js';
+import { ROOT } from '../helpers/paths.js';
+
+const out = mkdtempSync(join(tmpdir(), 'yb-quality-'));
+
+async function built(name: string) {
+  const yaml = join(ROOT, 'examples', `${name}.yaml`);
+  const pdf = join(out, `${name}.pdf`);
+  const r = cli(['build', yaml, '-o', pdf, '-q']);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return measure(pdf, yaml);
+}
+
+describe('quality figures read back from the PDF', () => {
+  it('issue 38 meets every target', async () => {
+    const r = await built('issue38');
+    expect(r.forbidden).toEqual([]);
+    expect(r.full).toBeGreaterThan(50);
+    expect(r.notFlush).toEqual([]);
+    expect(r.stops).toBeGreaterThan(100);
+    expect(r.narrowPct).toBeLessThanOrEqual(2);
+    expect(r.widest.extra).toBeLessThanOrEqual(0.05);
+    expect(r.copy.pdfjs.ok).toBe(true);
+  });
+
+  it('the stress issue: no forbidden mark, every full line flush, few narrow marks', async () => {
+    const r = await built('stress');
+    expect(r.forbidden).toEqual([]);
+    expect(r.full).toBeGreaterThan(80);
+    expect(r.notFlush).toEqual([]);
+    expect(r.narrowPct).toBeLessThanOrEqual(2);
+    expect(r.copy.pdfjs.ok).toBe(true);
+    // Long units that are never split (a 17-em URL, 1,126, 95.6 Mbps) force slack on the
+    // lines before them: in the worst paragraph the four lines before the URL share
+    // 9 em of slack, 0.14 em a gap at most. Pinned here so that it gets no worse.
+    expect(r.widest.extra).toBeLessThanOrEqual(0.14);
+    const loose = new Set(r.wideGaps.map((g: { where: string }) => g.where.replace(/^p\d+ \S+ in /, '')));
+    expect(loose.size).toBeLessThanOrEqual(8);
+  });
+});

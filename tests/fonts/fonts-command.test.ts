@@ -1,0 +1,94 @@
+// `yanjin-bulletin fonts` and the errors about face entries, as a user meets them.
+import { describe, it, expect, beforeAll } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli } from '../helpers/cli.js';
+import { EXAMPLE } from '../helpers/paths.js';
+import { makeCffOtf, makeOtc, makeTtf, SANS_BOLD, SERIF } from './make-font.js';
+import { embeddedFonts, headingChars, SERIF_BLACK, titleChars } from './office.js';
+
+let dir: string;
+const env = { SOURCE_DATE_EPOCH: '' };
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'yb-fontscmd-'));
+  mkdirSync(join(dir, 'house'));
+  writeFileSync(join(dir, 'house', 'var.ttf'), makeTtf(SERIF_BLACK, titleChars, { family: 'YB Var', postscript: 'YBVar-Regular', variable: true }));
+  writeFileSync(
+    join(dir, 'house', 'pair.otc'),
+    makeOtc([
+      { source: SERIF, chars: titleChars, names: { family: 'YB Otc A', postscript: 'YBOtcA-Regular' } },
+      { source: SANS_BOLD, chars: headingChars, names: { family: 'YB Otc B', postscript: 'YBOtcB-Bold', weight: 700 } },
+    ]),
+  );
+  writeFileSync(join(dir, 'house', 'cff2.otf'), makeCffOtf(SERIF, titleChars, { family: 'YB CFF2', postscript: 'YBCFF2-Regular' }, { cff2: true }));
+});
+
+describe('fonts', () => {
+  it('lists each role and the bundled faces of the house style', () => {
+    const r = cli(['fonts'], { env });
+    expect(r.code).toBe(0);
+    const roles = [...r.stdout.matchAll(/^(\w+):\n {2}1\. (\S+) {2}(\S+) {2}\((.*)\)$/gm)].map((m) => [m[1], m[2], m[4]]);
+    expect(roles).toEqual([
+      ['masthead', 'NotoSerifSC-Black', 'bundled'],
+      ['heading', 'NotoSansSC-Bold', 'bundled'],
+      ['lead', 'NotoSansSC-Bold', 'bundled'],
+      ['body', 'NotoSerifSC-Regular', 'bundled'],
+      ['source', 'NotoSerifSC-Regular', 'bundled'],
+      ['end', 'NotoSerifSC-Regular', 'bundled'],
+      ['folio', 'NotoSerifSC-Regular', 'bundled'],
+    ]);
+    expect(r.stdout).toMatch(/NotoSerifSC_900Black\.ttf/);
+  });
+
+  it('points at the entry in the style file that names no face', () => {
+    const style = join(dir, 'house', 'bad.yaml');
+    writeFileSync(style, 'fonts:\n  body:\n    - Noto Serif SC\n    - 方正仿宋_不存在\n');
+    const r = cli(['fonts', '--style', style], { env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^${style}:4:7: fonts\\.body\\[1\\]: no face named "方正仿宋_不存在" \\(looked in the bundled faces, the fonts folders \\(${join(dir, 'house', 'fonts')}, `));
+  });
+
+  it('points at the entry in the issue\'s own style block, when the issue names it', () => {
+    const issue = join(dir, 'issue.yaml');
+    writeFileSync(issue, readFileSync(EXAMPLE, 'utf8') + '\nstyle:\n  fonts:\n    masthead: fonts/missing.ttf\n');
+    const lines = readFileSync(issue, 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes('fonts/missing.ttf')) + 1;
+    const r = cli(['build', issue, '-o', join(dir, 'x.pdf')], { env });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(`${issue}:${line}:15: style.fonts.masthead: font file not found: ${join(dir, 'fonts', 'missing.ttf')}`);
+  });
+
+  it('refuses a CFF2 face at the entry that names it', () => {
+    const style = join(dir, 'house', 'cff2.yaml');
+    writeFileSync(style, 'fonts:\n  masthead: cff2.otf\n');
+    const r = cli(['build', EXAMPLE, '--style', style, '-o', join(dir, 'y.pdf')], { env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${style}:2:13: fonts.masthead: ${join(dir, 'house', 'cff2.otf')} has CFF2 (variable) outlines`);
+  });
+
+  it('embeds a TrueType variable font at its default instance, and `fonts` says so', () => {
+    const style = join(dir, 'house', 'var.yaml');
+    writeFileSync(style, 'fonts:\n  masthead: var.ttf\n');
+    const out = join(dir, 'var.pdf');
+    const r = cli(['build', EXAMPLE, '--style', style, '-o', out], { env });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(embeddedFonts(readFileSync(out)).find((f) => f.name === 'YBVar-Regular')).toEqual({ name: 'YBVar-Regular', file: 'FontFile2', subtype: undefined });
+    const f = cli(['fonts', '--style', style], { env });
+    expect(f.stdout).toMatch(/masthead:\n {2}1\. YBVar-Regular .*var\.ttf {2}\(file, variable font, used at its default instance \(wght 400\)\)\n/);
+  });
+
+  it('embeds a member of a CFF collection (.otc) as FontFile3', () => {
+    const style = join(dir, 'house', 'otc.yaml');
+    writeFileSync(style, 'fonts:\n  heading: pair.otc#YBOtcB-Bold\n');
+    const out = join(dir, 'otc.pdf');
+    const r = cli(['build', EXAMPLE, '--style', style, '-o', out], { env });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const fonts = embeddedFonts(readFileSync(out));
+    expect(fonts.find((f) => f.name.startsWith('YBOtc'))).toEqual({ name: 'YBOtcB-Bold', file: 'FontFile3', subtype: 'CIDFontType0C' });
+    expect(fonts.filter((f) => f.name.startsWith('YBOtc'))).toHaveLength(1);
+  });
+});

@@ -1,0 +1,148 @@
+// Nothing lost: a build that fails — on the input, while rendering, or while writing —
+// leaves the PDF that was there before untouched and no half-written file behind.
+import { describe, it, expect, beforeEach } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli } from '../helpers/cli.js';
+
+const ISSUE = `masthead:
+  title: 延津政务快报
+  issue: 38
+  publisher: 延津县人民政府办公室
+  date: 2023-08-25
+sections:
+  - heading: 民生保障
+    items:
+      - body: 截至目前，应参保3215人。
+`;
+/** A PDF from an earlier build; its bytes must survive every failure below. */
+const OLD_PDF = '%PDF-1.3\n% an earlier issue 38\n%%EOF\n';
+
+let dir: string;
+const run = (...args: string[]) => cli(args, { cwd: dir });
+const files = () => readdirSync(dir).sort();
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'yb-lost-'));
+  writeFileSync(join(dir, 'issue38.yaml'), ISSUE);
+  writeFileSync(join(dir, 'issue38.pdf'), OLD_PDF);
+});
+
+describe('a failed build keeps the old PDF', () => {
+  it('when the input is wrong', () => {
+    writeFileSync(join(dir, 'issue38.yaml'), ISSUE.replace('issue: 38', 'issue: 0'));
+    const r = run('build', 'issue38.yaml');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('issue38.yaml:3:10: masthead.issue: must be 1 or more, got 0\n');
+    expect(readFileSync(join(dir, 'issue38.pdf'), 'utf8')).toBe(OLD_PDF);
+    expect(files()).toEqual(['issue38.pdf', 'issue38.yaml']);
+  });
+
+  it('when rendering fails (a character no face has)', () => {
+    writeFileSync(join(dir, 'issue38.yaml'), ISSUE.replace('截至目前', '截至目前😀'));
+    const r = run('build', 'issue38.yaml');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('issue38.yaml:9:19: sections[0].items[0].body: "😀" (U+1F600) is in no face of the body role');
+    expect(readFileSync(join(dir, 'issue38.pdf'), 'utf8')).toBe(OLD_PDF);
+    expect(files()).toEqual(['issue38.pdf', 'issue38.yaml']);
+  });
+
+  it('when the disk fills up while writing: the temporary file is removed', () => {
+    // Make every fsync fail as on a full disk, after the data has gone to the temporary file.
+    const fault = join(dir, 'full-disk.mjs');
+    writeFileSync(
+      fault,
+      `import fs from 'node:fs'; import { syncBuiltinESMExports } from 'node:module';
+       fs.fsyncSync = () => { throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }); };
+       syncBuiltinESMExports();`,
+    );
+    const r = cli(['build', 'issue38.yaml'], { cwd: dir, env: { NODE_OPTIONS: `--import=${fault}` } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('issue38.pdf: cannot write the PDF: the disk is full; the file already there is unchanged\n');
+    expect(readFileSync(join(dir, 'issue38.pdf'), 'utf8')).toBe(OLD_PDF);
+    expect(files()).toEqual(['full-disk.mjs', 'issue38.pdf', 'issue38.yaml']);
+  });
+
+  it('when the old PDF is locked (open in a viewer on Windows): the rename is refused, nothing changes', () => {
+    const fault = join(dir, 'locked.mjs');
+    writeFileSync(
+      fault,
+      `import fs from 'node:fs'; import { syncBuiltinESMExports } from 'node:module';
+       fs.renameSync = () => { throw Object.assign(new Error('EPERM: operation not permitted, rename'), { code: 'EPERM' }); };
+       syncBuiltinESMExports();`,
+    );
+    const r = cli(['build', 'issue38.yaml'], { cwd: dir, env: { NODE_OPTIONS: `--import=${fault}` } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('issue38.pdf: cannot write the PDF: permission denied (if the file is open in a viewer, close it and try again); the file already there is unchanged\n');
+    expect(readFileSync(join(dir, 'issue38.pdf'), 'utf8')).toBe(OLD_PDF);
+    expect(files()).toEqual(['issue38.pdf', 'issue38.yaml', 'locked.mjs']);
+  });
+
+  it('a successful build replaces it whole, leaving no temporary file', () => {
+    const r = run('build', 'issue38.yaml');
+    expect(r.code).toBe(0);
+    const pdf = readFileSync(join(dir, 'issue38.pdf'), 'latin1');
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    expect(pdf.trimEnd().endsWith('%%EOF')).toBe(true);
+    expect(pdf).not.toBe(OLD_PDF);
+    expect(files()).toEqual(['issue38.pdf', 'issue38.yaml']);
+  });
+});
+
+describe('output paths that cannot be written', () => {
+  it('a folder in the path is a file', () => {
+    writeFileSync(join(dir, 'notes.txt'), 'x');
+    const r = run('build', 'issue38.yaml', '-o', 'notes.txt/out.pdf');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('notes.txt/out.pdf: cannot write the PDF: a part of the path is a file, not a folder\n');
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+
+  it('the output names a folder', () => {
+    mkdirSync(join(dir, 'out'));
+    const r = run('build', 'issue38.yaml', '-o', 'out');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('out: cannot write the PDF: there is a folder by that name\n');
+    expect(readdirSync(join(dir, 'out'))).toEqual([]);
+  });
+
+  it('the output names the issue file itself: it is not overwritten', () => {
+    const r = run('build', 'issue38.yaml', '-o', 'issue38.yaml');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('issue38.yaml: cannot write the PDF: there is already a file by that name and it is not a PDF; it was left as it is\n    hint: name another output file\n');
+    expect(readFileSync(join(dir, 'issue38.yaml'), 'utf8')).toBe(ISSUE);
+    expect(files()).toEqual(['issue38.pdf', 'issue38.yaml']);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('a folder without write permission', async () => {
+    const { chmodSync } = await import('node:fs');
+    mkdirSync(join(dir, 'locked'));
+    chmodSync(join(dir, 'locked'), 0o555);
+    const r = run('build', 'issue38.yaml', '-o', 'locked/out.pdf');
+    chmodSync(join(dir, 'locked'), 0o755);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('locked/out.pdf: cannot write the PDF: permission denied (if the file is open in a viewer, close it and try again)\n');
+  });
+});
+
+describe('a missing input names the path', () => {
+  it('validate', () => {
+    const r = run('validate', 'issue39.yaml');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`issue39.yaml: cannot read the file: there is no such file (looked for ${join(dir, 'issue39.yaml')})\n`);
+  });
+
+  it('build', () => {
+    const r = run('build', 'issue39.yaml');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`issue39.yaml: cannot read the file: there is no such file (looked for ${join(dir, 'issue39.yaml')})\n`);
+  });
+
+  it('a folder given as the issue file', () => {
+    mkdirSync(join(dir, 'issues'));
+    const r = run('validate', 'issues');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('issues: cannot read the file: this is a folder, not a file\n');
+  });
+});
