@@ -22,3 +22,15 @@ export function writeIssue(dir: string, name: string, data: IssueData): string {
   writeFileSync(path, stringify(data));
   return path;
 }
+
+/** The smallest valid issue: one section, one item. */
+export const MINIMAL_ISSUE = `masthead:
+  title: 延津政务快报
+  issue: 38
+  publisher: 延津县人民政府办公室
+  date: 2023-08-25
+sections:
+  - heading: 民生保障
+    items:
+      - body: 截至目前，应参保3215人。
+`;

@@ -6,18 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { cli } from '../helpers/cli.js';
+import { MINIMAL_ISSUE } from '../helpers/variant.js';
 import { CLI } from '../helpers/paths.js';
 
-const GOOD = `masthead:
-  title: 延津政务快报
-  issue: 38
-  publisher: 延津县人民政府办公室
-  date: 2023-08-25
-sections:
-  - heading: 民生保障
-    items:
-      - body: 截至目前，应参保3215人。
-`;
+const GOOD = MINIMAL_ISSUE;
 const STACK = /\n\s+at /;
 
 let dir: string;

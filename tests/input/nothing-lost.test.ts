@@ -5,17 +5,9 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from '../helpers/cli.js';
+import { MINIMAL_ISSUE } from '../helpers/variant.js';
 
-const ISSUE = `masthead:
-  title: 延津政务快报
-  issue: 38
-  publisher: 延津县人民政府办公室
-  date: 2023-08-25
-sections:
-  - heading: 民生保障
-    items:
-      - body: 截至目前，应参保3215人。
-`;
+const ISSUE = MINIMAL_ISSUE;
 /** A PDF from an earlier build; its bytes must survive every failure below. */
 const OLD_PDF = '%PDF-1.3\n% an earlier issue 38\n%%EOF\n';
 
