@@ -99,7 +99,7 @@ export function buildAtoms(runs: Run[], metrics: Metrics, measure: Measure): Ato
       pendingGap = 0;
       atoms.push(atom);
     }
-    if (run.keep) keepTogether(atoms, runStart, measure.width);
+    if (run.keep) keepTogether(atoms, runStart, measure.width, run.keep === true ? KEEP_PENALTY : run.keep);
   }
   squeezeAdjacentMarks(atoms);
   return atoms;
@@ -112,11 +112,11 @@ export function buildAtoms(runs: Run[], metrics: Metrics, measure: Measure): Ato
  */
 const KEEP_PENALTY = 100;
 
-function keepTogether(atoms: Atom[], from: number, width: number): void {
+function keepTogether(atoms: Atom[], from: number, width: number, penalty: number): void {
   let w = 0;
   for (let k = from; k < atoms.length; k++) w += atoms[k].w + (k > from ? atoms[k].glue : 0);
   if (w > width / 2) return;
-  for (let k = from + 1; k < atoms.length; k++) atoms[k].penalty = KEEP_PENALTY;
+  for (let k = from + 1; k < atoms.length; k++) atoms[k].penalty = penalty;
 }
 
 /** The gap the composer puts between two atoms: a quarter em between Han and Latin. */

@@ -28,6 +28,22 @@ function joinLines(p: string): string {
   return out;
 }
 
+/**
+ * The lead title as runs: its last two characters are kept together, so a title that
+ * wraps does not leave one bold character alone at the head of the next line. The cost
+ * of that break outweighs a line stretched well past the 0.05 em spacing target.
+ */
+const TITLE_TAIL_PENALTY = 1000;
+
+function leadRuns(title: string, size: number): Run[] {
+  const chars = [...title];
+  if (chars.length < 4) return [{ text: title, font: 'lead', size }];
+  return [
+    { text: chars.slice(0, -2).join(''), font: 'lead', size },
+    { text: chars.slice(-2).join(''), font: 'lead', size, keep: TITLE_TAIL_PENALTY },
+  ];
+}
+
 export function headingText(heading: string): string {
   const h = heading.trim();
   return h.startsWith('【') && h.endsWith('】') ? h : `【${h}】`;
@@ -48,7 +64,7 @@ export function composeBody(issue: Issue, style: Style, geo: Geometry, metrics: 
       paras.forEach((p, pi) => {
         const runs: Run[] = [];
         if (pi === 0 && item.title) {
-          runs.push({ text: item.title, font: 'lead', size });
+          runs.push(...leadRuns(item.title, size));
           runs.push({ text: p, font: 'body', size, gapBefore: cell });
         } else {
           runs.push({ text: p, font: 'body', size });

@@ -9,8 +9,11 @@ export interface Run {
   size: number;
   /** A fixed gap before the run, in pt (the one-character gap after a lead title). */
   gapBefore?: number;
-  /** Never break inside the run (a source unit, （乡村振兴局）, stays on one line). */
-  keep?: boolean;
+  /**
+   * Keep the run on one line (a source unit, （乡村振兴局）): true for the usual cost of
+   * a break inside it, or a number for that cost.
+   */
+  keep?: boolean | number;
 }
 
 /** Advance widths, in pt, supplied by the fonts stage. */
