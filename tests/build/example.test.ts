@@ -105,6 +105,11 @@ describe('issue 38', () => {
     expect(dist).toBeTruthy();
     expect(dist.items[0].size).toBeCloseTo(14, 1);
     expect(dist.x0).toBeCloseTo(LEFT + 14, 0);
+    // Wrapped lines hang under the first recipient, and no recipient is split.
+    const distLines = last.lines.filter((l) => l.y >= dist.y && l.y < dist.y + 60 && Math.abs(l.items[0].size - 14) < 0.1 && !l.text.includes('责任编辑'));
+    expect(distLines.length).toBeGreaterThan(1);
+    for (const l of distLines.slice(1)) expect(l.x0).toBeCloseTo(LEFT + 14 + 4 * 14, 0); // under the character after 本期发：
+    for (const r of ex.distribution.to) expect(distLines.some((l) => squash(l.text).includes(r)), r).toBe(true);
     const staff = last.lines.find((l) => l.text.includes('责任编辑'))!;
     expect(staff.y).toBeGreaterThan(BOTTOM - 40);
     expect(staff.y).toBeLessThan(BOTTOM);
