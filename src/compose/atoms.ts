@@ -30,6 +30,9 @@ export interface Atom {
   stretchy: boolean;
   /** A line may break before this atom. */
   breakBefore: boolean;
+  /** A break before this atom ends the text: the line before is set like a last line and
+   * the rest (a run marked `alone`) stands flush right on a line of its own. */
+  aloneBreak?: boolean;
   /** Cost of a break before this atom (inside a kept run), on the scale of the line costs. */
   penalty: number;
   /** Horizontal scale and shift of the glyph inside its cell (a dash drawn cell-wide). */
@@ -100,6 +103,7 @@ export function buildAtoms(runs: Run[], metrics: Metrics, measure: Measure): Ato
       atoms.push(atom);
     }
     if (run.keep) keepTogether(atoms, runStart, measure.width, run.keep === true ? KEEP_PENALTY : run.keep);
+    if (run.alone && atoms.length > runStart && runStart > 0) atoms[runStart].aloneBreak = atoms[runStart].breakBefore;
   }
   squeezeAdjacentMarks(atoms);
   return atoms;

@@ -69,7 +69,7 @@ export function composeBody(issue: Issue, style: Style, geo: Geometry, metrics: 
         } else {
           runs.push({ text: p, font: 'body', size });
         }
-        if (pi === paras.length - 1 && item.source) runs.push({ text: `（${item.source}）`, font: 'source', size, keep: true });
+        if (pi === paras.length - 1 && item.source) runs.push({ text: `（${item.source}）`, font: 'source', size, keep: true, alone: true });
         const para = composeParagraph(runs, { width: geo.width, indent: 2 * cell, pitchRatio }, metrics);
         blocks.push({ kind: 'para', section: si, lines: para.lines });
       });

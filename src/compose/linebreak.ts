@@ -33,6 +33,8 @@ function squeezeCost(perMark: number, light: number): number {
   if (perMark <= light) return LIGHT_SQUEEZE * (perMark / light) ** 2;
   return LIGHT_SQUEEZE + DEEP_SQUEEZE * ((perMark - light) / (0.5 - light)) ** 2;
 }
+/** Putting a source unit on a line of its own costs about one line stretched to 0.05 em. */
+const ALONE_COST = 100;
 /** Rounding allowance, pt. */
 const EPS = 1e-6;
 
@@ -186,7 +188,10 @@ export function chooseBreaks(atoms: Atom[], opts: BreakOptions): number[] {
       if (fit.natural - fit.shrink > width + EPS) continue;
       // The last line holds two characters at least, punctuation not counted.
       if (isLast && i > 0 && sums.c[j] - sums.c[i] < 2) continue;
-      let cost = lineCost(fit, width, isLast, em, light);
+      // A break before a run that may stand alone leaves this line ragged like a last
+      // line, at a small cost so the run stays on the text's line wherever it fits.
+      const alone = j < n && atoms[j].aloneBreak === true;
+      let cost = lineCost(fit, width, isLast || alone, em, light) + (alone ? ALONE_COST : 0);
       if (cost === Infinity) continue;
       cost += 1; // prefer fewer lines when all else is equal
       if (j < n) cost += atoms[j].penalty;

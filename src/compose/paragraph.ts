@@ -2,7 +2,12 @@
 import { buildAtoms } from './atoms.js';
 import { chooseBreaks, Sums } from './linebreak.js';
 import { setLine } from './justify.js';
-import type { Measure, Metrics, Paragraph, Run } from './types.js';
+import type { Line, Measure, Metrics, Paragraph, Run } from './types.js';
+
+function flushRight(line: Line, right: number): Line {
+  const dx = right - line.end;
+  return { ...line, glyphs: line.glyphs.map((g) => ({ ...g, x: g.x + dx, ...(g.cell !== undefined ? { cell: g.cell + dx } : {}) })), end: right };
+}
 
 export function composeParagraph(runs: Run[], measure: Measure, metrics: Metrics): Paragraph {
   const atoms = buildAtoms(runs, metrics, measure);
@@ -16,7 +21,11 @@ export function composeParagraph(runs: Run[], measure: Measure, metrics: Metrics
   const lines = starts.map((a, k) => {
     const b = k + 1 < starts.length ? starts[k + 1] : atoms.length;
     const isLast = k === starts.length - 1;
-    return setLine(atoms, sums, a, b, widthOf(k), isLast, measure.justify ?? true, k === 0 ? indent : hang);
+    const beforeAlone = !isLast && atoms[b].aloneBreak === true;
+    const line = setLine(atoms, sums, a, b, widthOf(k), isLast || beforeAlone, measure.justify ?? true, k === 0 ? indent : hang);
+    // A run standing alone on the last line is set flush right.
+    if (isLast && k > 0 && atoms[a].aloneBreak) return flushRight(line, measure.width);
+    return beforeAlone ? { ...line, last: false } : line;
   });
   return { lines };
 }

@@ -14,6 +14,12 @@ export interface Run {
    * a break inside it, or a number for that cost.
    */
   keep?: boolean | number;
+  /**
+   * The run ends the paragraph and may instead stand on a line of its own, flush right,
+   * the line before it left unjustified like a last line (a source unit that does not
+   * fit after the text).
+   */
+  alone?: boolean;
 }
 
 /** Advance widths, in pt, supplied by the fonts stage. */

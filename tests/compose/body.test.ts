@@ -57,4 +57,24 @@ describe('composeBody', () => {
       '第二段 text more words',
     ]);
   });
+
+  it('keeps the source unit on the last line when it fits there', () => {
+    const blocks = composeBody(item('县局', '一二三四五六七八九十。', '乡村振兴局'), style, geo, fake);
+    expect(blocks[1].lines.map(text)).toEqual(['县局一二三四五六七八九十。（乡村振兴局）']);
+  });
+
+  it('sets a source unit that does not fit on a line of its own, flush right', () => {
+    // Two cells of indent, 2 of title, one gap, 22 of body: the line is full, and the
+    // source would have to break inside itself or stretch the text line.
+    const body = '一二三四五六七八九十一二三四五六七八九十一。';
+    const blocks = composeBody(item('县局', body, '乡村振兴局'), style, geo, fake);
+    const lines = blocks[1].lines;
+    expect(lines.map(text)).toEqual([`县局${body}`, '（乡村振兴局）']);
+    // The text line is not stretched: its glyphs stand on the 16 pt cells.
+    expect(lines[0].glyphs.map((g) => g.x).slice(0, 4)).toEqual([32, 48, 80, 96]);
+    // The source line ends at the right edge, its last mark half a cell wide.
+    expect(lines[1].end).toBe(448);
+    expect(lines[1].glyphs[0]).toMatchObject({ ch: '（', x: 448 - 6.5 * 16 });
+  });
 });
+
