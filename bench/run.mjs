@@ -77,6 +77,12 @@ const cases = [
     yb: () => measure([CLI, 'build', issues, '--out-dir', join(work, 'out'), '--force', '--quiet', ...(JOBS ? ['--jobs', JOBS] : [])], work),
     typst: () => measure([join(PEER, 'typst-batch.mjs'), issues, join(work, 'out-typst')], PEER),
   },
+  {
+    // The same on worker threads, one a core (the default builds 40 issues in one thread).
+    name: `${yamls.length} issues, one command, --jobs ${availableParallelism()}`,
+    yb: () => measure([CLI, 'build', issues, '--out-dir', join(work, 'out-w'), '--force', '--quiet', '--jobs', String(availableParallelism())], work),
+    typst: () => measure([join(PEER, 'typst-batch.mjs'), issues, join(work, 'out-typst')], PEER),
+  },
 ];
 
 const median = (xs) => {

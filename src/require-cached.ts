@@ -1,9 +1,13 @@
 // fontkit and pdfkit, the two heavy dependencies, loaded as CommonJS with V8's code
-// cache, so a one-issue build does not spend its start compiling 1 MB of JavaScript.
+// cache, so a one-issue build does not spend its start compiling 1 MB of JavaScript
+// (and, once install-code-cache.ts has run, every other CommonJS dependency too).
 // (Node 20 has no module.enableCompileCache; this is the v8-compile-cache approach:
 // compile each module with vm.Script and keep its cachedData on disk.) The cache lives
 // in ~/.cache/yanjin-bulletin (YANJIN_BULLETIN_CACHE=DIR moves it, =off turns it off);
 // V8 checks each entry against the source, so a stale or damaged entry is only ignored.
+// fontkit also gets two fast paths that give the same bytes as its own code (glyph
+// offsets read straight from the file; a subsetter that decodes only compound glyphs);
+// YANJIN_BULLETIN_FAST_FONTKIT=off keeps fontkit's own code, for comparison.
 import Module, { createRequire } from 'node:module';
 import vm from 'node:vm';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -22,6 +26,7 @@ interface ModuleInternals {
   prototype: { _compile(this: CjsModule, content: string, filename: string): unknown };
   wrap(source: string): string;
   _resolveFilename(request: string, parent: CjsModule, isMain: boolean, options?: unknown): string;
+  _nodeModulePaths(dir: string): string[];
   _cache: Record<string, unknown>;
   _extensions: unknown;
 }
@@ -46,11 +51,18 @@ const hash = (s: string) => {
   return h.toString(36);
 };
 
+/** Compile dependencies' CommonJS modules through the code cache from now on. */
+export function installCodeCache(): void {
+  install();
+}
+
 function install(): void {
   if (installed) return;
   installed = true;
   dir = cacheDir();
   if (!dir) return;
+  // Commands that build nothing (validate, import …) save what they compiled at exit.
+  process.once('exit', flushCodeCache);
   const original = M.prototype._compile;
   const nm = `${sep}node_modules${sep}`;
   M.prototype._compile = function (content: string, filename: string) {
@@ -99,12 +111,13 @@ export function flushCodeCache(): void {
 }
 
 /**
- * pdfkit loads AES, a PNG decoder and a text line breaker that this program never uses
- * (no encryption, no images, our own line breaking). Each is loaded on first use instead.
+ * pdfkit loads AES, a PNG decoder and a text line breaker, and fontkit a Brotli decoder
+ * (for WOFF2), that this program does not use (no encryption, no images, our own line
+ * breaking, TrueType and OpenType faces). Each is loaded on first use instead.
  */
-function deferUnused(pdfkitMain: string): void {
-  const from = createRequire(pdfkitMain);
-  for (const id of ['@noble/ciphers/aes', 'linebreak', 'png-js']) {
+function deferUnused(main: string, ids: string[]): void {
+  const from = createRequire(main);
+  for (const id of ids) {
     let path: string;
     try {
       path = from.resolve(id);
@@ -126,7 +139,10 @@ function deferUnused(pdfkitMain: string): void {
       construct: (_t, args) => new (load() as unknown as new (...a: unknown[]) => object)(...args),
       apply: (_t, self, args) => (load() as unknown as (...a: unknown[]) => unknown).apply(self, args),
     });
-    M._cache[path] = { id: path, filename: path, loaded: true, exports, children: [], paths: [] };
+    // A real module record (ESM imports of the package read its path and paths too).
+    const mod = new (Module as unknown as new (id: string) => Record<string, unknown>)(path);
+    Object.assign(mod, { filename: path, paths: M._nodeModulePaths(dirname(path)), exports, loaded: true });
+    M._cache[path] = mod;
   }
 }
 
@@ -136,17 +152,49 @@ let pdfkit: typeof PDFDocumentNs | undefined;
 export function loadFontkit(): typeof FontkitNs {
   if (fontkit) return fontkit;
   install();
+  deferUnused(require.resolve('fontkit'), ['brotli/decompress.js']);
   const fk = require('fontkit') as typeof FontkitNs;
   fontkit = {
     ...fk,
     create(buffer: Buffer, postscriptName?: string) {
       const font = fk.create(buffer, postscriptName);
-      // YANJIN_BULLETIN_FAST_SUBSET=off keeps fontkit's own subsetter (the tests compare the two).
-      if (process.env.YANJIN_BULLETIN_FAST_SUBSET !== 'off') fastSubsets('fonts' in font ? font.fonts[0] : font);
+      const members = ('fonts' in font ? font.fonts : [font]) as unknown as Array<LocaFont & Record<symbol, boolean>>;
+      if (process.env.YANJIN_BULLETIN_FAST_FONTKIT === 'off') for (const f of members) f[OWN_CODE] = true;
+      else {
+        fastSubsets(members[0]);
+        for (const f of members) fastLoca(f);
+      }
       return font;
     },
   } as typeof FontkitNs;
   return fontkit;
+}
+
+interface LocaFont {
+  directory?: { tables?: Record<string, { offset: number; length: number } | undefined> };
+  stream?: { buffer?: Uint8Array };
+  head?: { indexToLocFormat?: number };
+  _tables?: Record<string, unknown>;
+}
+
+/**
+ * The glyph offsets (loca) of a CJK face are 30,000 or 65,000 numbers, which fontkit
+ * decodes one by one through its struct reader on first use: ~3 ms a face. Read them
+ * straight from the bytes instead, into the same shape fontkit's decoder gives.
+ */
+function fastLoca(font: LocaFont): void {
+  const t = font.directory?.tables?.loca;
+  const buf = font.stream?.buffer;
+  if (!t || !buf || !font._tables || 'loca' in font._tables || t.offset + t.length > buf.length) return;
+  const version = font.head?.indexToLocFormat;
+  if (version !== 0 && version !== 1) return;
+  const view = new DataView(buf.buffer, buf.byteOffset + t.offset, t.length);
+  const n = version === 0 ? t.length >> 1 : t.length >> 2;
+  const offsets = new Array<number>(n);
+  // Format 0 stores half offsets; fontkit doubles them as it decodes (its `_processed`).
+  if (version === 0) for (let i = 0; i < n; i++) offsets[i] = view.getUint16(i * 2) * 2;
+  else for (let i = 0; i < n; i++) offsets[i] = view.getUint32(i * 4);
+  font._tables.loca = version === 0 ? { version, offsets, _processed: true } : { version, offsets };
 }
 
 interface TtfSubset {
@@ -165,19 +213,24 @@ interface SubsetGlyph {
   _getMetrics(): { leftBearing: number };
 }
 const PATCHED = Symbol('yanjin-bulletin fast subset');
+/** Marks a font opened with YANJIN_BULLETIN_FAST_FONTKIT=off: fontkit's own code only. */
+const OWN_CODE = Symbol('yanjin-bulletin fontkit code');
 
 /**
  * fontkit's TrueType subsetter decodes every glyph's outline only to learn whether it is a
  * compound glyph, which the first two bytes of the glyph say. Subsetting the three faces
  * of an issue spent most of its time there. Same bytes out; only the decoding is skipped.
  */
-function fastSubsets(font: { createSubset?: () => unknown }): void {
-  const sample = (font.createSubset?.() ?? {}) as object;
+function fastSubsets(font: object): void {
+  const f = font as { createSubset?: () => unknown };
+  const sample = (f.createSubset?.() ?? {}) as object;
   const proto = Object.getPrototypeOf(sample) as Record<PropertyKey, unknown>;
   // Only the TrueType subsetter of fontkit 2, whose fields this replacement uses.
   if (proto[PATCHED] || !Object.hasOwn(proto, '_addGlyph') || !Object.hasOwn(proto, 'encode') || !('glyphEncoder' in sample)) return;
   proto[PATCHED] = true;
+  const original = proto._addGlyph as (this: TtfSubset, gid: number) => number;
   proto._addGlyph = function (this: TtfSubset, gid: number): number {
+    if ((this.font as unknown as Record<symbol, boolean>)[OWN_CODE]) return original.call(this, gid);
     const glyph = this.font.getGlyph(gid);
     const cur = this.font.loca.offsets[gid];
     const next = this.font.loca.offsets[gid + 1];
@@ -204,7 +257,7 @@ function fastSubsets(font: { createSubset?: () => unknown }): void {
 export function loadPdfkit(): typeof PDFDocumentNs {
   if (pdfkit) return pdfkit;
   install();
-  deferUnused(require.resolve('pdfkit'));
+  deferUnused(require.resolve('pdfkit'), ['@noble/ciphers/aes', 'linebreak', 'png-js']);
   const m = require('pdfkit') as typeof PDFDocumentNs & { default?: typeof PDFDocumentNs };
   return (pdfkit = m.default ?? m);
 }

@@ -1,5 +1,6 @@
 // Run jobs on `workers` worker threads (0: here, in this thread), reporting each as it
 // starts and ends. A worker that dies fails its job only; the others go on.
+import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Job, JobResult } from './build-one.js';
 
@@ -20,7 +21,9 @@ export async function runJobs(jobs: Job[], workers: number, ev: PoolEvents): Pro
     }
     return out;
   }
-  const queue = [...jobs];
+  // Longest first (by file size), so no worker is left with a long issue at the end.
+  const size = new Map(jobs.map((j) => [j, fileSize(j.file)]));
+  const queue = [...jobs].sort((a, b) => size.get(b)! - size.get(a)!);
   const results: JobResult[] = [];
   const url = new URL('./worker.js', import.meta.url);
   await new Promise<void>((resolveAll) => {
@@ -64,4 +67,12 @@ export async function runJobs(jobs: Job[], workers: number, ev: PoolEvents): Pro
     for (let i = 0; i < Math.min(workers, jobs.length); i++) spawn();
   });
   return results.sort((a, b) => a.id - b.id);
+}
+
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }

@@ -50,6 +50,8 @@ export class Reporter {
     private readonly debug = false,
     private readonly out: Out = process.stdout,
     private readonly err: Out = process.stderr,
+    /** Say "up to date" for skipped issues (not in the rebuilds of --watch). */
+    private readonly showSkipped = true,
   ) {}
 
   begin(total: number): void {
@@ -68,7 +70,7 @@ export class Reporter {
     if (this.mode !== 'json') for (const n of r.notices) this.above(`${r.file}: notice: ${n}\n`, this.err);
     if (this.mode === 'lines') {
       if (r.status === 'built') this.out.write(`${r.out}: ${r.pages} pages, ${kb(r.bytes)}\n`);
-      else if (r.status === 'skipped') this.out.write(`${r.out}: up to date\n`);
+      else if (r.status === 'skipped') this.showSkipped && this.out.write(`${r.out}: up to date\n`);
       else if (!this.single) this.out.write(`${r.file}: failed\n`);
     }
     this.draw(this.done === this.total);

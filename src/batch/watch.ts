@@ -52,7 +52,7 @@ export async function watchBuild(req: BatchRequest): Promise<number> {
     running = true;
     try {
       // After the first pass, one edited issue at a time: here, faces already open.
-      await runBatch({ ...req, incremental: true, force: first && req.force, jobs: first ? req.jobs : 1, mode: req.mode === 'bar' && !first ? 'lines' : req.mode });
+      await runBatch({ ...req, incremental: true, force: first && req.force, jobs: first ? req.jobs : 1, mode: req.mode === 'bar' && !first ? 'lines' : req.mode, hideSkipped: !first });
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
       process.stderr.write(`yanjin-bulletin: ${e.message}\n`);

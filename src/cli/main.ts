@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // yanjin-bulletin: the command line. Each command loads only what it needs, so that
 // `build` of one issue starts fast.
+import '../install-code-cache.js'; // first: the modules below load through the code cache
 import { Command, CommanderError } from 'commander';
 import { UsageError, UserError } from '../errors.js';
 import { registerBuild } from './commands/build.js';

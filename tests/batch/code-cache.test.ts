@@ -41,7 +41,7 @@ describe('the code cache', () => {
     // (The bundled faces have no compound glyphs; that branch is fontkit's code, kept as is.)
     const root = tree({ 'one.yaml': issueYaml(3) });
     const build = (out: string, fast: string) => {
-      const r = cli(['build', 'one.yaml', '-o', out], { cwd: root, env: { YANJIN_BULLETIN_FAST_SUBSET: fast } });
+      const r = cli(['build', 'one.yaml', '-o', out], { cwd: root, env: { YANJIN_BULLETIN_FAST_FONTKIT: fast } });
       expect(r.code).toBe(0);
       return readFileSync(join(root, out));
     };

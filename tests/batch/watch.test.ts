@@ -41,6 +41,9 @@ describe('build --watch', () => {
     await until(() => count('out/one.pdf') === 2, 'the edited issue');
     expect(squash((await readPdf(readFileSync(join(root, 'out/one.pdf')))).text)).toContain('第7期要闻');
     expect(count('out/two.pdf')).toBe(1);
+    // A rebuild names what it built, not the issues still up to date.
+    await until(() => /^built 1, failed 0, skipped 1 in /m.test(stdout), 'the summary of the rebuild');
+    expect(stdout).not.toContain('up to date');
 
     writeFileSync(join(root, 'house.yaml'), 'size:\n  body: 15\n');
     await until(() => count('out/one.pdf') === 3 && count('out/two.pdf') === 2, 'the style change');

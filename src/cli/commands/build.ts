@@ -8,7 +8,7 @@ export function registerBuild(program: Command): void {
     .argument('<inputs...>', 'issue files, folders (every issue .yaml below) or globs')
     .option('-o, --output <file>', 'output PDF (one input only); default: the input with .pdf')
     .option('--out-dir <dir>', 'write the PDFs here, mirroring the folders of the inputs')
-    .option('-j, --jobs <n>', 'worker threads (default: the number of cores)')
+    .option('-j, --jobs <n>', 'worker threads (default: the number of cores, fewer for a small batch)')
     .option('--shard <k/n>', 'build only part K of N (a stable split for a CI matrix)')
     .option('--force', 'build even the issues whose PDF is up to date')
     .option('--watch', 'build, then rebuild an issue when it or its style file changes')
