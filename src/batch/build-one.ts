@@ -7,6 +7,7 @@ import { UserError, type Problem } from '../errors.js';
 import { prepareIssue, openFaces, renderIssue, type BuildOptions, type Prepared } from './build-issue.js';
 import type { FontBook } from '../fonts/font-book.js';
 import { writeAtomic } from '../write/atomic.js';
+import { noticesFor } from '../load/load-file.js';
 import { changedAt } from './program-time.js';
 import { flushCodeCache } from '../require-cached.js';
 
@@ -88,7 +89,11 @@ export async function buildOne(job: Job): Promise<JobResult> {
     flushCodeCache();
     return { ...base, status: 'built', pages: layout.pages.length, bytes: pdf.length, ms: ms() };
   } catch (e) {
-    if (e instanceof UserError) return { ...base, status: 'failed', message: e.message, problems: e.problems, ms: ms() };
+    if (e instanceof UserError) {
+      // A file that failed to load still says how it was read (e.g. as GBK).
+      if (!base.notices.length) base.notices.push(...noticesFor(job.file));
+      return { ...base, status: 'failed', message: e.message, problems: e.problems, ms: ms() };
+    }
     const err = e as Error;
     return { ...base, status: 'failed', message: `${job.file}: internal error: ${err?.message ?? String(e)}`, stack: err?.stack ?? String(e), ms: ms() };
   }

@@ -101,6 +101,10 @@ describe('GBK / GB18030 (Windows Notepad "ANSI")', () => {
         'gbk-bad.yaml:3:10: masthead.issue: expected a number, got text ("第38期")\n    hint: write just the number: 38\n',
     );
     expect(r.code).toBe(1);
+    // build says the same, the notice included, when the file fails.
+    const b = cli(['build', 'gbk-bad.yaml'], { cwd: dir });
+    expect(b.code).toBe(1);
+    expect(b.stderr).toBe(r.stderr);
   });
 });
 
