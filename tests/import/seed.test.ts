@@ -8,7 +8,7 @@ import { issueSchema } from '../../src/validate/schema.js';
 import { importBytes } from '../../src/import/import-file.js';
 import { issueToText } from '../../src/import/issue-text.js';
 import { EXAMPLE } from '../helpers/paths.js';
-import { encodeGbk } from './helpers/gbk.js';
+import { encodeGbk } from '../helpers/gbk.js';
 import { charCounts } from './helpers/sample.js';
 
 const SEED = join(import.meta.dirname, 'fixtures', 'issue38.txt');

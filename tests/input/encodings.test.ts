@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from '../helpers/cli.js';
+import { encodeGbk } from '../helpers/gbk.js';
 import { readPdf, squash } from '../helpers/read-pdf.js';
 
 const ISSUE = `masthead:
@@ -30,28 +31,7 @@ const put = (name: string, bytes: Uint8Array | string) => {
 };
 const validate = (name: string) => cli(['validate', name], { cwd: dir });
 
-/** GBK bytes for the text, made by Node's own decoder run backwards over every GBK pair. */
-function gbk(text: string): Buffer {
-  const dec = new TextDecoder('gbk');
-  const map = new Map<string, number[]>();
-  for (let a = 0x81; a <= 0xfe; a++) {
-    for (let b = 0x40; b <= 0xfe; b++) {
-      if (b === 0x7f) continue;
-      const ch = dec.decode(new Uint8Array([a, b]));
-      if (ch.length === 1 && !map.has(ch)) map.set(ch, [a, b]);
-    }
-  }
-  const out: number[] = [];
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
-    else {
-      const pair = map.get(ch);
-      if (!pair) throw new Error(`no GBK code for ${ch}`);
-      out.push(...pair);
-    }
-  }
-  return Buffer.from(out);
-}
+const gbk = (text: string) => Buffer.from(encodeGbk(text));
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'yb-enc-'));
