@@ -13,7 +13,7 @@ import { faceOrigins } from '../fonts/entry-origin.js';
 import { FaceLookup, projectFontFolders } from '../fonts/lookup.js';
 import { geometry } from '../compose/geometry.js';
 import { composeMasthead, formatDate, issueLineText } from '../compose/masthead.js';
-import { composeBody, headingText, splitParagraphs } from '../compose/body.js';
+import { composeBody, headingText } from '../compose/body.js';
 import { composeEndBlock, distributionText } from '../compose/end-block.js';
 import { composeParagraph } from '../compose/paragraph.js';
 import { paginate } from '../paginate/paginate.js';
@@ -147,4 +147,3 @@ export async function renderIssue(p: Prepared, book: FontBook, opts: BuildOption
   return { pdf, layout };
 }
 
-export { splitParagraphs };
