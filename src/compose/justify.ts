@@ -5,7 +5,7 @@ import type { Line, PlacedGlyph } from './types.js';
 import { fitLine, settle, type Sums } from './linebreak.js';
 
 export function setLine(atoms: Atom[], sums: Sums, a: number, b: number, width: number, isLast: boolean, justify: boolean, indent: number): Line {
-  const fit = fitLine(atoms, sums, a, b);
+  const fit = fitLine(sums, a, b);
   // Share the squeeze in proportion, brackets and quotes before stops, so no single
   // mark is crushed: 0.5 em taken from five commas leaves each at 0.9 em.
   const { trim, ratioB, ratioS, slack } = settle(fit, width);

@@ -3,8 +3,10 @@
 import type { Atom } from './atoms.js';
 
 export interface BreakOptions {
-  /** Width available to line k (0 = the first line). */
-  widthOf(k: number): number;
+  /** Width available to the first line, pt. */
+  first: number;
+  /** Width available to every later line, pt. */
+  rest: number;
 }
 
 /**
@@ -48,6 +50,10 @@ class Sums {
   sb: Float64Array; // squeezable amounts of brackets and quotes (not stops)
   mb: Int32Array; // count of squeezable brackets and quotes
   c: Int32Array; // count of letters (not punctuation)
+  endCut: Float64Array; // per atom: what it gives up when it ends a line (w - endW)
+  openSq: Float64Array; // per atom: its squeeze when it is an opening mark, else 0
+  /** No atom has a negative width or glue: a later start never makes a line wider. */
+  monotone = true;
   constructor(atoms: Atom[]) {
     const len = atoms.length + 1;
     this.w = new Float64Array(len);
@@ -58,6 +64,8 @@ class Sums {
     this.sb = new Float64Array(len);
     this.mb = new Int32Array(len);
     this.c = new Int32Array(len);
+    this.endCut = new Float64Array(len);
+    this.openSq = new Float64Array(len);
     for (let i = 0; i < atoms.length; i++) {
       const a = atoms[i];
       this.w[i + 1] = this.w[i] + a.w;
@@ -68,6 +76,9 @@ class Sums {
       this.sb[i + 1] = this.sb[i] + (a.stop ? 0 : a.squeeze);
       this.mb[i + 1] = this.mb[i] + (a.squeeze > 0 && !a.stop ? 1 : 0);
       this.c[i + 1] = this.c[i] + (a.cls === 'han' || a.cls === 'word' ? 1 : 0);
+      this.endCut[i] = a.w - a.endW;
+      this.openSq[i] = a.cls === 'open' ? a.squeeze : 0;
+      if (a.w < 0 || a.glue < 0) this.monotone = false;
     }
   }
 }
@@ -90,21 +101,26 @@ export interface LineFit {
   gaps: number;
 }
 
-export function fitLine(atoms: Atom[], sums: Sums, a: number, b: number): LineFit {
-  const last = atoms[b - 1];
-  const natural = sums.w[b] - sums.w[a] + (sums.g[b] - sums.g[a + 1]) - (last.w - last.endW);
-  const first = atoms[a];
+/** A fresh LineFit to fill (the search reuses one instead of allocating per candidate). */
+export function newFit(): LineFit {
+  return { natural: 0, shrink: 0, marks: 0, shrinkB: 0, marksB: 0, startTrim: 0, gaps: 0 };
+}
+
+export function fitLine(sums: Sums, a: number, b: number, out: LineFit = newFit()): LineFit {
+  out.natural = sums.w[b] - sums.w[a] + (sums.g[b] - sums.g[a + 1]) - sums.endCut[b - 1];
   // A line-start opening mark is never squeezed in proportion: it drops its blank half
   // whole, or (a paragraph's first mark, set after the indent) keeps its full width.
-  const openStart = b - 1 > a && first.cls === 'open' && first.squeeze > 0;
-  const startTrim = openStart && a > 0 ? first.squeeze : 0;
-  const inner = b - 1 > a ? sums.s[b - 1] - sums.s[a] - (openStart ? first.squeeze : 0) : 0;
-  const shrink = inner + startTrim;
-  const marks = b - 1 > a ? sums.m[b - 1] - sums.m[a] - (openStart ? 1 : 0) : 0;
-  const shrinkB = b - 1 > a ? sums.sb[b - 1] - sums.sb[a] - (openStart ? first.squeeze : 0) : 0;
-  const marksB = b - 1 > a ? sums.mb[b - 1] - sums.mb[a] - (openStart ? 1 : 0) : 0;
-  const gaps = sums.n[b] - sums.n[a + 1];
-  return { natural, shrink, marks, shrinkB, marksB, startTrim, gaps };
+  const inside = b - 1 > a;
+  const open = inside ? sums.openSq[a] : 0;
+  const openStart = open > 0;
+  out.startTrim = openStart && a > 0 ? open : 0;
+  const inner = inside ? sums.s[b - 1] - sums.s[a] - (openStart ? open : 0) : 0;
+  out.shrink = inner + out.startTrim;
+  out.marks = inside ? sums.m[b - 1] - sums.m[a] - (openStart ? 1 : 0) : 0;
+  out.shrinkB = inside ? sums.sb[b - 1] - sums.sb[a] - (openStart ? open : 0) : 0;
+  out.marksB = inside ? sums.mb[b - 1] - sums.mb[a] - (openStart ? 1 : 0) : 0;
+  out.gaps = sums.n[b] - sums.n[a + 1];
+  return out;
 }
 
 export interface Settled {
@@ -124,26 +140,35 @@ export interface Settled {
  * blank halves of brackets and quotes (their ink stays whole), shared in proportion,
  * and only then pause and stop marks (，。、；：？！), shared in proportion.
  */
-export function settle(fit: LineFit, width: number): Settled {
+export function settle(fit: LineFit, width: number, out: Settled = { trim: 0, ratioB: 0, ratioS: 0, slack: 0 }): Settled {
   let over = fit.natural - width;
   let trim = 0;
   if (over > EPS && fit.startTrim > 0) {
     trim = fit.startTrim;
     over -= trim;
   }
-  if (over <= EPS) return { trim, ratioB: 0, ratioS: 0, slack: Math.max(0, -over) };
-  const ratioB = fit.shrinkB > 0 ? Math.min(1, over / fit.shrinkB) : 0;
-  over -= ratioB * fit.shrinkB;
+  out.trim = trim;
+  out.ratioB = 0;
+  out.ratioS = 0;
+  out.slack = 0;
+  if (over <= EPS) {
+    out.slack = Math.max(0, -over);
+    return out;
+  }
+  out.ratioB = fit.shrinkB > 0 ? Math.min(1, over / fit.shrinkB) : 0;
+  over -= out.ratioB * fit.shrinkB;
   const shrinkS = fit.shrink - trim - fit.shrinkB;
-  const ratioS = over > EPS && shrinkS > 0 ? Math.min(1, over / shrinkS) : 0;
-  return { trim, ratioB, ratioS, slack: 0 };
+  out.ratioS = over > EPS && shrinkS > 0 ? Math.min(1, over / shrinkS) : 0;
+  return out;
 }
 
-/** Badness of setting [a, b) in `width`, or Infinity when it cannot be done. */
+const scratch: Settled = { trim: 0, ratioB: 0, ratioS: 0, slack: 0 };
+
+/** Badness of setting a line of `fit` in `width`, or Infinity when it cannot be done. */
 function lineCost(fit: LineFit, width: number, isLast: boolean, em: number, light: number): number {
   const { natural, shrink, gaps } = fit;
   if (natural - shrink > width + EPS) return Infinity;
-  const { trim, ratioB, ratioS, slack } = settle(fit, width);
+  const { trim, ratioB, ratioS, slack } = settle(fit, width, scratch);
   const trimCost = trim > 0 ? 20 : 0;
   if (ratioB > 0 || ratioS > 0) {
     // Brackets and quotes keep their ink at any squeeze: cheap. Stops as before.
@@ -160,81 +185,99 @@ function lineCost(fit: LineFit, width: number, isLast: boolean, em: number, ligh
 }
 
 /**
+ * For a line that fits without squeezing: no more than the cost of any line from a
+ * later start to the same end, which has no less slack over no more gaps (its cost
+ * is either the stretch cost or, with no gaps, 1e6 × slack). The margin covers pow()'s
+ * last-bit rounding.
+ */
+function laterLinesBound(cost: number, width: number, natural: number, em: number): number {
+  return Math.min(cost, 1e6 * (Math.max(0, width - natural) / em)) * (1 - 1e-9);
+}
+
+/**
  * Break positions (indices of the atoms that start each line after the first). When
  * no arrangement avoids an overfull line, the greedy fallback lets one run over.
+ *
+ * Each line end j tries the open starts from the earliest (longest line) on. Once a
+ * line fits unsqueezed, later starts only give looser lines, so the scan stops when
+ * even the cheapest of their totals (the least best[] among them plus the bound on
+ * their cost) cannot beat best[j]. Among equal totals the latest start wins.
  */
-export function chooseBreaks(atoms: Atom[], opts: BreakOptions): number[] {
+export function chooseBreaks(atoms: Atom[], sums: Sums, widths: BreakOptions): number[] {
   const n = atoms.length;
   if (n === 0) return [];
-  const sums = new Sums(atoms);
   const em = atoms[0].em;
   const light = Math.max(0.05, 1 - (0.75 * atoms[0].size) / em);
   // best[i]: least total cost to set atoms [0, i) with a break before atom i.
   const best = new Float64Array(n + 1).fill(Infinity);
   const from = new Int32Array(n + 1).fill(-1);
-  const lineNo = new Int32Array(n + 1);
   best[0] = 0;
-  const candidates: number[] = [0];
+  // Open starts cand[head..tail), and least[k]: the least best[] of cand[k..tail).
+  const cand = new Int32Array(n + 1);
+  const least = new Float64Array(n + 1);
+  let head = 0;
+  let tail = 1;
+  const reach = Math.max(widths.first, widths.rest) * 1.0;
+  const fit = newFit();
   for (let j = 1; j <= n; j++) {
     if (j < n && !atoms[j].breakBefore) continue;
     const isLast = j === n;
-    for (let c = candidates.length - 1; c >= 0; c--) {
-      const i = candidates[c];
-      if (best[i] === Infinity) continue;
-      const width = opts.widthOf(lineNo[i]);
-      const fit = fitLine(atoms, sums, i, j);
-      // Too long even squeezed. Earlier starts are longer still, but the first line
-      // may be wider than the rest (a hanging indent), so scan on: the window is short.
+    // A break before a run that may stand alone leaves this line ragged like a last
+    // line, at a small cost so the run stays on the text's line wherever it fits.
+    const alone = j < n && atoms[j].aloneBreak === true;
+    const penalty = j < n ? atoms[j].penalty : 0;
+    for (let k = head; k < tail; k++) {
+      const i = cand[k];
+      const width = i === 0 ? widths.first : widths.rest;
+      fitLine(sums, i, j, fit);
+      // Too long even squeezed. Later starts are shorter, so scan on.
       if (fit.natural - fit.shrink > width + EPS) continue;
       // The last line holds two characters at least, punctuation not counted.
       if (isLast && i > 0 && sums.c[j] - sums.c[i] < 2) continue;
-      // A break before a run that may stand alone leaves this line ragged like a last
-      // line, at a small cost so the run stays on the text's line wherever it fits.
-      const alone = j < n && atoms[j].aloneBreak === true;
-      let cost = lineCost(fit, width, isLast || alone, em, light) + (alone ? ALONE_COST : 0);
-      if (cost === Infinity) continue;
-      cost += 1; // prefer fewer lines when all else is equal
-      if (j < n) cost += atoms[j].penalty;
-      const total = best[i] + cost;
-      if (total < best[j]) {
+      const lc = lineCost(fit, width, isLast || alone, em, light);
+      // prefer fewer lines when all else is equal (the + 1)
+      const total = best[i] + (lc + (alone ? ALONE_COST : 0) + 1 + penalty);
+      if (total < best[j] || (total === best[j] && i > from[j])) {
         best[j] = total;
         from[j] = i;
-        lineNo[j] = lineNo[i] + 1;
+      }
+      if (i > 0 && sums.monotone && fit.natural - width <= EPS && k + 1 < tail) {
+        const later = laterLinesBound(lc, width, fit.natural, em) + (alone ? ALONE_COST : 0) + 1 + penalty;
+        if (least[k + 1] + later > best[j]) break;
       }
     }
     if (best[j] < Infinity) {
-      candidates.push(j);
-      pruneCandidates(candidates, atoms, sums, j, opts);
+      cand[tail] = j;
+      least[tail] = best[j];
+      for (let k = tail - 1; k >= head && least[k] > best[j]; k--) least[k] = best[j];
+      tail++;
+      // Drop starts that are now so far back that no line from them can fit any more.
+      while (tail - head > 1 && overReach(sums, cand[head], j, reach + atoms[j - 1].em * 4, fit)) head++;
     }
   }
-  if (best[n] === Infinity) return greedyOverflow(atoms, sums, opts);
+  if (best[n] === Infinity) return greedyOverflow(atoms, sums, widths);
   const breaks: number[] = [];
   for (let j = from[n]; j > 0; j = from[j]) breaks.push(j);
   return breaks.reverse();
 }
 
-/** Drop starts that are now so far back that no line from them can fit any more. */
-function pruneCandidates(candidates: number[], atoms: Atom[], sums: Sums, j: number, opts: BreakOptions): void {
-  while (candidates.length > 1) {
-    const i = candidates[0];
-    const fit = fitLine(atoms, sums, i, j);
-    // Widest line of any break: a generous bound (every line is at most the widest).
-    if (fit.natural - fit.shrink > Math.max(opts.widthOf(0), opts.widthOf(1)) * 1.0 + atoms[j - 1].em * 4) candidates.shift();
-    else break;
-  }
+/** Line [i, j) is wider, even squeezed, than `limit`. */
+function overReach(sums: Sums, i: number, j: number, limit: number, fit: LineFit): boolean {
+  fitLine(sums, i, j, fit);
+  return fit.natural - fit.shrink > limit;
 }
 
 /** Last resort for text that cannot be set without overflow (an unbreakable URL longer
  * than the line): break as late as possible, letting such a line run over. */
-function greedyOverflow(atoms: Atom[], sums: Sums, opts: BreakOptions): number[] {
+function greedyOverflow(atoms: Atom[], sums: Sums, widths: BreakOptions): number[] {
   const breaks: number[] = [];
   let start = 0;
   let k = 0;
   let lastOk = 0;
   for (let j = 1; j <= atoms.length; j++) {
     if (j < atoms.length && !atoms[j].breakBefore) continue;
-    const fit = fitLine(atoms, sums, start, j);
-    if (fit.natural - fit.shrink <= opts.widthOf(k) + EPS || lastOk <= start) {
+    const fit = fitLine(sums, start, j);
+    if (fit.natural - fit.shrink <= (k === 0 ? widths.first : widths.rest) + EPS || lastOk <= start) {
       lastOk = j; // fits, or nothing fits yet and this overflowing piece must go alone
       continue;
     }

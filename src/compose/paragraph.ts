@@ -15,8 +15,8 @@ export function composeParagraph(runs: Run[], measure: Measure, metrics: Metrics
   const indent = measure.indent ?? 0;
   const hang = measure.hang ?? 0;
   const widthOf = (k: number) => measure.width - (k === 0 ? indent : hang);
-  const breaks = chooseBreaks(atoms, { widthOf });
   const sums = new Sums(atoms);
+  const breaks = chooseBreaks(atoms, sums, { first: widthOf(0), rest: widthOf(1) });
   const starts = [0, ...breaks];
   const lines = starts.map((a, k) => {
     const b = k + 1 < starts.length ? starts[k + 1] : atoms.length;
