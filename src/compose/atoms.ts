@@ -1,6 +1,6 @@
 // Runs to atoms: one atom a visible character, with its width, how much of it may be
 // squeezed, the gap before it and whether a line may break before it.
-import { classify, noEnd, noStart, type CharClass } from './classify.js';
+import { ALNUM, CURRENCY_SIGN, LETTER, NO_END, NO_START, NUMBER, STOP, charInfo, classOf, type CharClass } from './classify.js';
 import type { Measure, Metrics, Run } from './types.js';
 
 export interface Atom {
@@ -32,17 +32,39 @@ export interface Atom {
   breakBefore: boolean;
   /** A break before this atom ends the text: the line before is set like a last line and
    * the rest (a run marked `alone`) stands flush right on a line of its own. */
-  aloneBreak?: boolean;
+  aloneBreak: boolean;
   /** Cost of a break before this atom (inside a kept run), on the scale of the line costs. */
   penalty: number;
   /** Horizontal scale and shift of the glyph inside its cell (a dash drawn cell-wide). */
   scaleX: number;
   dx: number;
+  /** The character's bits from charInfo (what the rules between atoms ask of it). */
+  info: number;
 }
 
 const QUARTER = 0.25;
-const CURRENCY = new Set([...'¥￥$€£＄']);
-const STOPS = new Set([...'，。、；：？！']);
+
+/**
+ * Advances of one face and size by code point, kept per Metrics object: a paragraph
+ * asks for the same few hundred characters again and again, and a Metrics lookup is
+ * a string-keyed map lookup in the fonts stage. Metrics answers never change.
+ */
+const advanceMemo = new WeakMap<Metrics, Map<string, Map<number, number>>>();
+
+function advancesOf(metrics: Metrics, font: string, size: number): Map<number, number> {
+  let byRun = advanceMemo.get(metrics);
+  if (!byRun) advanceMemo.set(metrics, (byRun = new Map()));
+  const key = font + '\u0000' + size;
+  let adv = byRun.get(key);
+  if (!adv) byRun.set(key, (adv = new Map()));
+  return adv;
+}
+
+function advance(memo: Map<number, number>, cp: number, ch: string, metrics: Metrics, font: string, size: number): number {
+  let w = memo.get(cp);
+  if (w === undefined) memo.set(cp, (w = metrics.advance(ch, font, size)));
+  return w;
+}
 
 export function buildAtoms(runs: Run[], metrics: Metrics, measure: Measure): Atom[] {
   const ratio = measure.pitchRatio ?? 1;
@@ -52,16 +74,20 @@ export function buildAtoms(runs: Run[], metrics: Metrics, measure: Measure): Ato
   for (const run of runs) {
     if (run.gapBefore) pendingGap += run.gapBefore;
     const runStart = atoms.length;
+    const memo = advancesOf(metrics, run.font, run.size);
+    const em = run.size * ratio;
+    const fullWidth = run.size * 0.95;
     for (const ch of run.text) {
       if (ch === '\n' || ch === '\r') continue;
-      const cls = classify(ch);
+      const cp = ch.codePointAt(0)!;
+      const info = charInfo(cp);
+      const cls = classOf(info);
       if (cls === 'space') {
-        pendingSpace += metrics.advance(' ', run.font, run.size);
+        pendingSpace += advance(memo, 32, ' ', metrics, run.font, run.size);
         continue;
       }
-      const nat = metrics.advance(ch, run.font, run.size);
-      const em = run.size * ratio;
-      const fw = cls !== 'word' && nat >= run.size * 0.95;
+      const nat = advance(memo, cp, ch, metrics, run.font, run.size);
+      const fw = cls !== 'word' && nat >= fullWidth;
       let w = fw ? em * (nat / run.size) : nat;
       let scaleX = 1;
       let dx = 0;
@@ -72,7 +98,7 @@ export function buildAtoms(runs: Run[], metrics: Metrics, measure: Measure): Ato
         scaleX = em / (ink[1] - ink[0]);
         dx = -ink[0] * scaleX;
       }
-      const prev = atoms[atoms.length - 1];
+      const prev = atoms.length > 0 ? atoms[atoms.length - 1] : undefined;
       const atom: Atom = {
         ch,
         font: run.font,
@@ -84,14 +110,16 @@ export function buildAtoms(runs: Run[], metrics: Metrics, measure: Measure): Ato
         trimL: 0,
         trimR: 0,
         squeeze: 0,
-        stop: STOPS.has(ch),
+        stop: (info & STOP) !== 0,
         endW: w,
         glue: 0,
         stretchy: true,
         breakBefore: true,
+        aloneBreak: false,
         penalty: 0,
         scaleX,
         dx,
+        info,
       };
       if (prev) {
         atom.glue = gapBetween(prev, atom, pendingSpace) + pendingGap;
@@ -125,17 +153,12 @@ function keepTogether(atoms: Atom[], from: number, width: number, penalty: numbe
 
 /** The gap the composer puts between two atoms: a quarter em between Han and Latin. */
 function gapBetween(a: Atom, b: Atom, typedSpace: number): number {
-  if (CURRENCY.has(a.ch)) return 0; // ￥100: the sign stays tight against its number
+  if ((a.info & CURRENCY_SIGN) !== 0) return 0; // ￥100: the sign stays tight against its number
   // A half-width % ends its number: 100% 字 takes the gap as 100 字 does.
-  const hanLatin = (a.cls === 'han' && isAlnum(b.ch)) || ((isAlnum(a.ch) || a.ch === '%') && b.cls === 'han');
+  const hanLatin = (a.cls === 'han' && (b.info & ALNUM) !== 0) || (((a.info & ALNUM) !== 0 || a.ch === '%') && b.cls === 'han');
   if (hanLatin) return Math.max(a.em, b.em) * QUARTER; // a typed space there is this gap, not more
   if (typedSpace > 0 && isSpaced(a) && isSpaced(b)) return typedSpace; // a word space, or — 1 —
   return 0; // no gap next to punctuation, and typed spaces between Han characters vanish
-}
-
-/** Letters and digits of any script but Han: what gets a quarter em from Han text. */
-function isAlnum(ch: string): boolean {
-  return /^[\p{L}\p{N}]$/u.test(ch) && ch.codePointAt(0)! < 0x2e80;
 }
 
 /** Atoms between which a typed space stays a space. */
@@ -144,11 +167,11 @@ function isSpaced(a: Atom): boolean {
 }
 
 function mayBreak(a: Atom, b: Atom, spaced: boolean): boolean {
-  if (noStart(b.ch) || noEnd(a.ch)) return false;
+  if ((b.info & NO_START) !== 0 || (a.info & NO_END) !== 0) return false;
   if (a.ch === '/' || b.ch === '/') return false; // 微克/立方米, km/h: one unit
   if (a.cls === 'word' && b.cls === 'word') {
     // A number keeps its unit: 95.6 Mbps does not break at the space.
-    return spaced && !(/^\p{N}$/u.test(a.ch) && /^\p{L}$/u.test(b.ch));
+    return spaced && !((a.info & NUMBER) !== 0 && (b.info & LETTER) !== 0);
   }
   if ((a.cls === 'dash' && b.cls === 'dash') || (a.cls === 'ellipsis' && b.cls === 'ellipsis')) return false;
   return true;

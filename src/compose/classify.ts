@@ -17,6 +17,10 @@ const NOSTART = new Set([...'·・％‰℃°′″々〻ー゠～%', '\u2030'])
 const CURRENCY = new Set([...'¥￥$€£＄']);
 
 export function classify(ch: string): CharClass {
+  return CLASSES[charInfo(ch.codePointAt(0)!) & CLASS_MASK];
+}
+
+function classifyUncached(ch: string): CharClass {
   if (ch === ' ' || ch === '\t' || ch === '\u00a0') return 'space';
   if (ch.charCodeAt(0) < 0x80) return 'word'; // half-width marks belong to the Latin word they touch
   if (CLOSE.has(ch)) return 'close';
@@ -32,12 +36,72 @@ export function classify(ch: string): CharClass {
 
 /** Never at a line start (clreq strict), full-width and half-width forms alike. */
 export function noStart(ch: string): boolean {
+  return (charInfo(ch.codePointAt(0)!) & NO_START) !== 0;
+}
+
+function noStartUncached(ch: string): boolean {
   return CLOSE.has(ch) || NOSTART.has(ch) || ch === '—' || ch === '―' || ch === '…' || ch === '⋯';
 }
 
 /** Never at a line end: opening marks, and a currency sign (it stays with its number). */
 export function noEnd(ch: string): boolean {
+  return (charInfo(ch.codePointAt(0)!) & NO_END) !== 0;
+}
+
+function noEndUncached(ch: string): boolean {
   return OPEN.has(ch) || CURRENCY.has(ch);
+}
+
+/*
+ * Everything the composer asks of a character, as bits of one number, cached per code
+ * point: text repeats its characters, and Set and regular-expression tests per
+ * character are what the composer spent its time on.
+ */
+const CLASSES: CharClass[] = ['han', 'open', 'close', 'dash', 'ellipsis', 'nostart', 'word', 'space'];
+const CLASS_MASK = 7;
+export const NO_START = 1 << 3;
+export const NO_END = 1 << 4;
+/** A pause or stop mark (，。、；：？！). */
+export const STOP = 1 << 5;
+/** A currency sign: no gap after it (￥100). */
+export const CURRENCY_SIGN = 1 << 6;
+/** A letter or digit of any script but Han: a quarter em from Han text. */
+export const ALNUM = 1 << 7;
+/** Any Unicode number (\p{N}). */
+export const NUMBER = 1 << 8;
+/** Any Unicode letter (\p{L}). */
+export const LETTER = 1 << 9;
+const KNOWN = 1 << 15;
+
+const STOPS = new Set([...'，。、；：？！']);
+const bmp = new Uint16Array(0x10000);
+
+/** The bits of code point `cp` (computed once per code point of the BMP). */
+export function charInfo(cp: number): number {
+  if (cp < 0x10000) {
+    const known = bmp[cp];
+    if (known !== 0) return known;
+    return (bmp[cp] = computeInfo(String.fromCharCode(cp)) | KNOWN);
+  }
+  return computeInfo(String.fromCodePoint(cp));
+}
+
+/** The class of a character from its bits. */
+export function classOf(info: number): CharClass {
+  return CLASSES[info & CLASS_MASK];
+}
+
+function computeInfo(ch: string): number {
+  const cp = ch.codePointAt(0)!;
+  let info = CLASSES.indexOf(classifyUncached(ch));
+  if (noStartUncached(ch)) info |= NO_START;
+  if (noEndUncached(ch)) info |= NO_END;
+  if (STOPS.has(ch)) info |= STOP;
+  if (CURRENCY.has(ch)) info |= CURRENCY_SIGN;
+  if (/^[\p{L}\p{N}]$/u.test(ch) && cp < 0x2e80) info |= ALNUM;
+  if (/^\p{N}$/u.test(ch)) info |= NUMBER;
+  if (/^\p{L}$/u.test(ch)) info |= LETTER;
+  return info;
 }
 
 /** Punctuation that has a blank half to squeeze (full-width marks only). */
