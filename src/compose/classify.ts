@@ -65,11 +65,11 @@ export const NO_END = 1 << 4;
 export const STOP = 1 << 5;
 /** A currency sign: no gap after it (￥100). */
 export const CURRENCY_SIGN = 1 << 6;
-/** A letter or digit of any script but Han: a quarter em from Han text. */
+/** A letter or digit of any script but Han: a quarter em from Han text (word characters). */
 export const ALNUM = 1 << 7;
-/** Any Unicode number (\p{N}). */
+/** A Unicode number (\p{N}); set on word characters only, the only ones asked. */
 export const NUMBER = 1 << 8;
-/** Any Unicode letter (\p{L}). */
+/** A Unicode letter (\p{L}); set on word characters only, the only ones asked. */
 export const LETTER = 1 << 9;
 const KNOWN = 1 << 15;
 
@@ -92,15 +92,22 @@ export function classOf(info: number): CharClass {
 }
 
 function computeInfo(ch: string): number {
-  const cp = ch.codePointAt(0)!;
-  let info = CLASSES.indexOf(classifyUncached(ch));
+  const cls = classifyUncached(ch);
+  let info = CLASSES.indexOf(cls);
   if (noStartUncached(ch)) info |= NO_START;
   if (noEndUncached(ch)) info |= NO_END;
   if (STOPS.has(ch)) info |= STOP;
   if (CURRENCY.has(ch)) info |= CURRENCY_SIGN;
-  if (/^[\p{L}\p{N}]$/u.test(ch) && cp < 0x2e80) info |= ALNUM;
-  if (/^\p{N}$/u.test(ch)) info |= NUMBER;
-  if (/^\p{L}$/u.test(ch)) info |= LETTER;
+  // Only word characters (all below U+2E80) can be letters or numbers that count: Han
+  // text is above, and the marks of the other classes are neither.
+  if (cls === 'word') {
+    const cp = ch.codePointAt(0)!;
+    const number = cp < 0x80 ? cp >= 0x30 && cp <= 0x39 : /^\p{N}$/u.test(ch);
+    const letter = cp < 0x80 ? (cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a : /^\p{L}$/u.test(ch);
+    if (number) info |= NUMBER;
+    if (letter) info |= LETTER;
+    if (number || letter) info |= ALNUM;
+  }
   return info;
 }
 

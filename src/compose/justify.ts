@@ -25,16 +25,15 @@ export function setLine(atoms: Atom[], sums: Sums, a: number, b: number, width: 
       w -= cut;
       if (at.cls === 'open') shiftL += cut; // an opening mark's blank is on its left
     }
-    glyphs.push({
-      ch: at.ch,
-      font: at.font,
-      size: at.size,
-      x: x - shiftL + at.dx,
-      ...(shiftL || at.dx ? { cell: x } : {}),
-      w,
-      ...(at.scaleX !== 1 ? { scaleX: at.scaleX } : {}),
-    });
+    glyphs.push(placed(at, x - shiftL + at.dx, shiftL || at.dx ? x : undefined, w));
     x += w;
   }
   return { glyphs, end: x, last: isLast };
+}
+
+/** The glyph of an atom; keys in one order (cell and scaleX only when they say something). */
+function placed(at: Atom, x: number, cell: number | undefined, w: number): PlacedGlyph {
+  const g: PlacedGlyph = cell === undefined ? { ch: at.ch, font: at.font, size: at.size, x, w } : { ch: at.ch, font: at.font, size: at.size, x, cell, w };
+  if (at.scaleX !== 1) g.scaleX = at.scaleX;
+  return g;
 }
