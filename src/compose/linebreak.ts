@@ -107,20 +107,31 @@ export function newFit(): LineFit {
 }
 
 export function fitLine(sums: Sums, a: number, b: number, out: LineFit = newFit()): LineFit {
+  fitWidth(sums, a, b, out);
+  fitMarks(sums, a, b, out);
+  return out;
+}
+
+/** The part of fitLine that says whether the line can fit at all: natural, shrink, startTrim. */
+function fitWidth(sums: Sums, a: number, b: number, out: LineFit): void {
   out.natural = sums.w[b] - sums.w[a] + (sums.g[b] - sums.g[a + 1]) - sums.endCut[b - 1];
   // A line-start opening mark is never squeezed in proportion: it drops its blank half
   // whole, or (a paragraph's first mark, set after the indent) keeps its full width.
   const inside = b - 1 > a;
-  const open = inside ? sums.openSq[a] : 0;
-  const openStart = open > 0;
-  out.startTrim = openStart && a > 0 ? open : 0;
-  const inner = inside ? sums.s[b - 1] - sums.s[a] - (openStart ? open : 0) : 0;
+  const open = inside && sums.openSq[a] > 0 ? sums.openSq[a] : 0;
+  out.startTrim = a > 0 ? open : 0;
+  const inner = inside ? sums.s[b - 1] - sums.s[a] - open : 0;
   out.shrink = inner + out.startTrim;
+}
+
+/** The rest of fitLine: the marks and gaps that share the squeeze or the slack. */
+function fitMarks(sums: Sums, a: number, b: number, out: LineFit): void {
+  const inside = b - 1 > a;
+  const openStart = inside && sums.openSq[a] > 0;
   out.marks = inside ? sums.m[b - 1] - sums.m[a] - (openStart ? 1 : 0) : 0;
-  out.shrinkB = inside ? sums.sb[b - 1] - sums.sb[a] - (openStart ? open : 0) : 0;
+  out.shrinkB = inside ? sums.sb[b - 1] - sums.sb[a] - (openStart ? sums.openSq[a] : 0) : 0;
   out.marksB = inside ? sums.mb[b - 1] - sums.mb[a] - (openStart ? 1 : 0) : 0;
   out.gaps = sums.n[b] - sums.n[a + 1];
-  return out;
 }
 
 export interface Settled {
@@ -229,11 +240,12 @@ export function chooseBreaks(atoms: Atom[], sums: Sums, widths: BreakOptions): n
     for (let k = head; k < tail; k++) {
       const i = cand[k];
       const width = i === 0 ? widths.first : widths.rest;
-      fitLine(sums, i, j, fit);
+      fitWidth(sums, i, j, fit);
       // Too long even squeezed. Later starts are shorter, so scan on.
       if (fit.natural - fit.shrink > width + EPS) continue;
       // The last line holds two characters at least, punctuation not counted.
       if (isLast && i > 0 && sums.c[j] - sums.c[i] < 2) continue;
+      fitMarks(sums, i, j, fit);
       const lc = lineCost(fit, width, isLast || alone, em, light);
       // prefer fewer lines when all else is equal (the + 1)
       const total = best[i] + (lc + (alone ? ALONE_COST : 0) + 1 + penalty);
@@ -263,7 +275,7 @@ export function chooseBreaks(atoms: Atom[], sums: Sums, widths: BreakOptions): n
 
 /** Line [i, j) is wider, even squeezed, than `limit`. */
 function overReach(sums: Sums, i: number, j: number, limit: number, fit: LineFit): boolean {
-  fitLine(sums, i, j, fit);
+  fitWidth(sums, i, j, fit);
   return fit.natural - fit.shrink > limit;
 }
 
