@@ -176,7 +176,7 @@ export function settle(fit: LineFit, width: number, out: Settled = { trim: 0, ra
 const scratch: Settled = { trim: 0, ratioB: 0, ratioS: 0, slack: 0 };
 
 /** Badness of setting a line of `fit` in `width`, or Infinity when it cannot be done. */
-function lineCost(fit: LineFit, width: number, isLast: boolean, em: number, light: number): number {
+export function lineCost(fit: LineFit, width: number, isLast: boolean, em: number, light: number): number {
   const { natural, shrink, gaps } = fit;
   if (natural - shrink > width + EPS) return Infinity;
   const { trim, ratioB, ratioS, slack } = settle(fit, width, scratch);
