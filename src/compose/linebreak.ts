@@ -40,32 +40,42 @@ const ALONE_COST = 100;
 /** Rounding allowance, pt. */
 const EPS = 1e-6;
 
+/** `count` zeroed arrays of `len` numbers sharing one buffer. */
+function views(count: number, len: number): Float64Array[] {
+  const buf = new Float64Array(count * len);
+  const out: Float64Array[] = [];
+  for (let k = 0; k < count; k++) out.push(buf.subarray(k * len, (k + 1) * len));
+  return out;
+}
+
 /** Prefix sums so that any candidate line's width is O(1). */
 class Sums {
   w: Float64Array; // sum of atom widths
   g: Float64Array; // sum of glue before atoms
   s: Float64Array; // sum of squeezable amounts
-  n: Int32Array; // count of stretchable gaps
-  m: Int32Array; // count of squeezable marks
+  n: Float64Array; // count of stretchable gaps
+  m: Float64Array; // count of squeezable marks
   sb: Float64Array; // squeezable amounts of brackets and quotes (not stops)
-  mb: Int32Array; // count of squeezable brackets and quotes
-  c: Int32Array; // count of letters (not punctuation)
+  mb: Float64Array; // count of squeezable brackets and quotes
+  c: Float64Array; // count of letters (not punctuation)
   endCut: Float64Array; // per atom: what it gives up when it ends a line (w - endW)
   openSq: Float64Array; // per atom: its squeeze when it is an opening mark, else 0
   /** No atom has a negative width or glue: a later start never makes a line wider. */
   monotone = true;
   constructor(atoms: Atom[]) {
-    const len = atoms.length + 1;
-    this.w = new Float64Array(len);
-    this.g = new Float64Array(len);
-    this.s = new Float64Array(len);
-    this.n = new Int32Array(len);
-    this.m = new Int32Array(len);
-    this.sb = new Float64Array(len);
-    this.mb = new Int32Array(len);
-    this.c = new Int32Array(len);
-    this.endCut = new Float64Array(len);
-    this.openSq = new Float64Array(len);
+    // Views of one buffer: ten typed arrays of their own per paragraph cost more to
+    // allocate (each has its own backing store) than to fill.
+    const [w, g, s, n, m, sb, mb, c, endCut, openSq] = views(10, atoms.length + 1);
+    this.w = w;
+    this.g = g;
+    this.s = s;
+    this.n = n;
+    this.m = m;
+    this.sb = sb;
+    this.mb = mb;
+    this.c = c;
+    this.endCut = endCut;
+    this.openSq = openSq;
     for (let i = 0; i < atoms.length; i++) {
       const a = atoms[i];
       this.w[i + 1] = this.w[i] + a.w;
@@ -220,12 +230,11 @@ export function chooseBreaks(atoms: Atom[], sums: Sums, widths: BreakOptions): n
   const em = atoms[0].em;
   const light = Math.max(0.05, 1 - (0.75 * atoms[0].size) / em);
   // best[i]: least total cost to set atoms [0, i) with a break before atom i.
-  const best = new Float64Array(n + 1).fill(Infinity);
-  const from = new Int32Array(n + 1).fill(-1);
-  best[0] = 0;
   // Open starts cand[head..tail), and least[k]: the least best[] of cand[k..tail).
-  const cand = new Int32Array(n + 1);
-  const least = new Float64Array(n + 1);
+  const [best, from, cand, least] = views(4, n + 1);
+  best.fill(Infinity);
+  from.fill(-1);
+  best[0] = 0;
   let head = 0;
   let tail = 1;
   const reach = Math.max(widths.first, widths.rest) * 1.0;
