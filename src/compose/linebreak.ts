@@ -206,6 +206,20 @@ export function lineCost(fit: LineFit, width: number, isLast: boolean, em: numbe
 }
 
 /**
+ * For a loose line (it fits unsqueezed and spreads its slack over gaps): a little less
+ * than lineCost: the cube (STRETCH_POWER) taken by multiplication, a few ulps from
+ * pow()'s, and cut by a margin. 0 for any other line.
+ */
+function looseCostLow(fit: LineFit, width: number, em: number): number {
+  const over = fit.natural - width;
+  if (over > EPS || fit.gaps === 0) return 0;
+  const slack = Math.max(0, -over);
+  if (slack < EPS) return 0;
+  const r = slack / fit.gaps / em / LOOSE_EM;
+  return 100 * (r * r * r) * (1 - 1e-12);
+}
+
+/**
  * For a line that fits without squeezing: no more than the cost of any line from a
  * later start to the same end, which has no less slack over no more gaps (its cost
  * is either the stretch cost or, with no gaps, 1e6 × slack). The margin covers pow()'s
@@ -255,7 +269,10 @@ export function chooseBreaks(atoms: Atom[], sums: Sums, widths: BreakOptions): n
       // The last line holds two characters at least, punctuation not counted.
       if (isLast && i > 0 && sums.c[j] - sums.c[i] < 2) continue;
       fitMarks(sums, i, j, fit);
-      const lc = lineCost(fit, width, isLast || alone, em, light);
+      // Most candidates are loose lines that cannot win: a cheap lower bound rules
+      // them out before pow() gives the exact cost (it stands in for it below).
+      const low = isLast || alone ? 0 : looseCostLow(fit, width, em);
+      const lc = low > 0 && best[i] + (low + (alone ? ALONE_COST : 0) + 1 + penalty) > best[j] ? low : lineCost(fit, width, isLast || alone, em, light);
       // prefer fewer lines when all else is equal (the + 1)
       const total = best[i] + (lc + (alone ? ALONE_COST : 0) + 1 + penalty);
       if (total < best[j] || (total === best[j] && i > from[j])) {
