@@ -3,43 +3,72 @@
 import { ALNUM, CURRENCY_SIGN, LETTER, NO_END, NO_START, NUMBER, STOP, charInfo, classOf, type CharClass } from './classify.js';
 import type { Measure, Metrics, Run } from './types.js';
 
-export interface Atom {
-  ch: string;
-  font: string;
-  size: number;
-  cls: CharClass;
-  /** The em of this atom's grid cell (pt): size × pitch ratio. */
-  em: number;
-  /** Full-width (takes a whole grid cell). */
-  fw: boolean;
-  /** Width inside a line, after the compression of adjacent marks, pt. */
-  w: number;
-  /** Blank trimmed off the left side (an opening mark after another), pt. */
-  trimL: number;
-  /** Blank trimmed off the right side (a closing mark before another mark), pt. */
-  trimR: number;
-  /** What more may be squeezed from this mark mid-line, pt. */
-  squeeze: number;
-  /** A pause or stop mark (，。、；：？！): squeezed only after brackets and quotes. */
-  stop: boolean;
-  /** Width when the atom ends a line (closing marks take half a cell), pt. */
-  endW: number;
-  /** Gap before this atom when it is not the first on its line, pt. */
-  glue: number;
-  /** The gap before this atom may take extra space when a line is justified. */
-  stretchy: boolean;
-  /** A line may break before this atom. */
-  breakBefore: boolean;
-  /** A break before this atom ends the text: the line before is set like a last line and
-   * the rest (a run marked `alone`) stands flush right on a line of its own. */
-  aloneBreak: boolean;
-  /** Cost of a break before this atom (inside a kept run), on the scale of the line costs. */
-  penalty: number;
-  /** Horizontal scale and shift of the glyph inside its cell (a dash drawn cell-wide). */
-  scaleX: number;
-  dx: number;
+/**
+ * A paragraph's atoms as parallel arrays, atom k at index k of each (a paragraph has
+ * thousands of characters; an object for each, its numbers boxed, was half of all the
+ * composer allocated). Only the first `length` entries are atoms.
+ */
+export interface Atoms {
+  length: number;
+  ch: string[];
+  font: string[];
+  cls: CharClass[];
   /** The character's bits from charInfo (what the rules between atoms ask of it). */
-  info: number;
+  info: Uint16Array;
+  /** FW, STRETCHY, BREAK, ALONE. */
+  flags: Uint8Array;
+  size: Float64Array;
+  /** The em of the atom's grid cell (pt): size × pitch ratio. */
+  em: Float64Array;
+  /** Width inside a line, after the compression of adjacent marks, pt. */
+  w: Float64Array;
+  /** Width when the atom ends a line (closing marks take half a cell), pt. */
+  endW: Float64Array;
+  /** Blank trimmed off the left side (an opening mark after another), pt. */
+  trimL: Float64Array;
+  /** What more may be squeezed from this mark mid-line, pt. */
+  squeeze: Float64Array;
+  /** Gap before this atom when it is not the first on its line, pt. */
+  glue: Float64Array;
+  /** Cost of a break before this atom (inside a kept run), on the scale of the line costs. */
+  penalty: Float64Array;
+  /** Horizontal scale and shift of the glyph inside its cell (a dash drawn cell-wide). */
+  scaleX: Float64Array;
+  dx: Float64Array;
+}
+
+/** Full-width (takes a whole grid cell). */
+export const FW = 1;
+/** The gap before this atom may take extra space when a line is justified. */
+export const STRETCHY = 2;
+/** A line may break before this atom. */
+export const BREAK = 4;
+/** A break before this atom ends the text: the line before is set like a last line and
+ * the rest (a run marked `alone`) stands flush right on a line of its own. */
+export const ALONE = 8;
+
+/** Room for `cap` atoms: the numbers in one buffer, so a paragraph allocates few arrays. */
+function newAtoms(cap: number): Atoms {
+  const buf = new ArrayBuffer(cap * (10 * 8 + 2 + 1));
+  const f64 = (k: number) => new Float64Array(buf, k * cap * 8, cap);
+  return {
+    length: 0,
+    ch: [],
+    font: [],
+    cls: [],
+    size: f64(0),
+    em: f64(1),
+    w: f64(2),
+    endW: f64(3),
+    trimL: f64(4),
+    squeeze: f64(5),
+    glue: f64(6),
+    penalty: f64(7),
+    scaleX: f64(8),
+    dx: f64(9),
+    info: new Uint16Array(buf, cap * 80, cap),
+    flags: new Uint8Array(buf, cap * 82, cap),
+  };
 }
 
 const QUARTER = 0.25;
@@ -66,14 +95,16 @@ function advance(memo: Map<number, number>, cp: number, ch: string, metrics: Met
   return w;
 }
 
-export function buildAtoms(runs: Run[], metrics: Metrics, measure: Measure): Atom[] {
+export function buildAtoms(runs: Run[], metrics: Metrics, measure: Measure): Atoms {
   const ratio = measure.pitchRatio ?? 1;
-  const atoms: Atom[] = [];
+  let cap = 0;
+  for (const run of runs) cap += run.text.length;
+  const A = newAtoms(cap);
   let pendingSpace = 0; // width of typed spaces since the last atom
   let pendingGap = 0; // a fixed gap asked for by a run
   for (const run of runs) {
     if (run.gapBefore) pendingGap += run.gapBefore;
-    const runStart = atoms.length;
+    const runStart = A.length;
     const memo = advancesOf(metrics, run.font, run.size);
     const em = run.size * ratio;
     const fullWidth = run.size * 0.95;
@@ -98,43 +129,32 @@ export function buildAtoms(runs: Run[], metrics: Metrics, measure: Measure): Ato
         scaleX = em / (ink[1] - ink[0]);
         dx = -ink[0] * scaleX;
       }
-      const prev = atoms.length > 0 ? atoms[atoms.length - 1] : undefined;
-      const atom: Atom = {
-        ch,
-        font: run.font,
-        size: run.size,
-        cls,
-        em,
-        fw,
-        w,
-        trimL: 0,
-        trimR: 0,
-        squeeze: 0,
-        stop: (info & STOP) !== 0,
-        endW: w,
-        glue: 0,
-        stretchy: true,
-        breakBefore: true,
-        aloneBreak: false,
-        penalty: 0,
-        scaleX,
-        dx,
-        info,
-      };
-      if (prev) {
-        atom.glue = gapBetween(prev, atom, pendingSpace) + pendingGap;
-        atom.breakBefore = mayBreak(prev, atom, pendingSpace > 0 || pendingGap > 0);
-        atom.stretchy = mayStretch(prev, atom, pendingSpace > 0);
+      const k = A.length++;
+      A.ch.push(ch);
+      A.font.push(run.font);
+      A.cls.push(cls);
+      A.info[k] = info;
+      A.size[k] = run.size;
+      A.em[k] = em;
+      A.w[k] = w;
+      A.endW[k] = w;
+      A.scaleX[k] = scaleX;
+      A.dx[k] = dx;
+      let flags = fw ? FW | STRETCHY | BREAK : STRETCHY | BREAK;
+      if (k > 0) {
+        A.glue[k] = gapBetween(A, k - 1, k, pendingSpace) + pendingGap;
+        if (!mayBreak(A, k - 1, k, pendingSpace > 0 || pendingGap > 0)) flags &= ~BREAK;
+        if (!mayStretch(A, k - 1, k, pendingSpace > 0)) flags &= ~STRETCHY;
       }
+      A.flags[k] = flags;
       pendingSpace = 0;
       pendingGap = 0;
-      atoms.push(atom);
     }
-    if (run.keep) keepTogether(atoms, runStart, measure.width, run.keep === true ? KEEP_PENALTY : run.keep);
-    if (run.alone && atoms.length > runStart && runStart > 0) atoms[runStart].aloneBreak = atoms[runStart].breakBefore;
+    if (run.keep) keepTogether(A, runStart, measure.width, run.keep === true ? KEEP_PENALTY : run.keep);
+    if (run.alone && A.length > runStart && runStart > 0 && (A.flags[runStart] & BREAK) !== 0) A.flags[runStart] |= ALONE;
   }
-  squeezeAdjacentMarks(atoms);
-  return atoms;
+  squeezeAdjacentMarks(A);
+  return A;
 }
 
 /**
@@ -144,43 +164,52 @@ export function buildAtoms(runs: Run[], metrics: Metrics, measure: Measure): Ato
  */
 const KEEP_PENALTY = 100;
 
-function keepTogether(atoms: Atom[], from: number, width: number, penalty: number): void {
+function keepTogether(A: Atoms, from: number, width: number, penalty: number): void {
   let w = 0;
-  for (let k = from; k < atoms.length; k++) w += atoms[k].w + (k > from ? atoms[k].glue : 0);
+  for (let k = from; k < A.length; k++) w += A.w[k] + (k > from ? A.glue[k] : 0);
   if (w > width / 2) return;
-  for (let k = from + 1; k < atoms.length; k++) atoms[k].penalty = penalty;
+  for (let k = from + 1; k < A.length; k++) A.penalty[k] = penalty;
 }
 
-/** The gap the composer puts between two atoms: a quarter em between Han and Latin. */
-function gapBetween(a: Atom, b: Atom, typedSpace: number): number {
-  if ((a.info & CURRENCY_SIGN) !== 0) return 0; // ￥100: the sign stays tight against its number
+/** The gap the composer puts between atoms a and b: a quarter em between Han and Latin. */
+function gapBetween(A: Atoms, a: number, b: number, typedSpace: number): number {
+  if ((A.info[a] & CURRENCY_SIGN) !== 0) return 0; // ￥100: the sign stays tight against its number
   // A half-width % ends its number: 100% 字 takes the gap as 100 字 does.
-  const hanLatin = (a.cls === 'han' && (b.info & ALNUM) !== 0) || (((a.info & ALNUM) !== 0 || a.ch === '%') && b.cls === 'han');
-  if (hanLatin) return Math.max(a.em, b.em) * QUARTER; // a typed space there is this gap, not more
-  if (typedSpace > 0 && isSpaced(a) && isSpaced(b)) return typedSpace; // a word space, or — 1 —
+  const hanLatin = (A.cls[a] === 'han' && (A.info[b] & ALNUM) !== 0) || (((A.info[a] & ALNUM) !== 0 || A.ch[a] === '%') && A.cls[b] === 'han');
+  if (hanLatin) return Math.max(A.em[a], A.em[b]) * QUARTER; // a typed space there is this gap, not more
+  if (typedSpace > 0 && isSpaced(A.cls[a]) && isSpaced(A.cls[b])) return typedSpace; // a word space, or — 1 —
   return 0; // no gap next to punctuation, and typed spaces between Han characters vanish
 }
 
 /** Atoms between which a typed space stays a space. */
-function isSpaced(a: Atom): boolean {
-  return a.cls === 'word' || a.cls === 'dash' || a.cls === 'ellipsis';
+function isSpaced(cls: CharClass): boolean {
+  return cls === 'word' || cls === 'dash' || cls === 'ellipsis';
 }
 
-function mayBreak(a: Atom, b: Atom, spaced: boolean): boolean {
-  if ((b.info & NO_START) !== 0 || (a.info & NO_END) !== 0) return false;
-  if (a.ch === '/' || b.ch === '/') return false; // 微克/立方米, km/h: one unit
-  if (a.cls === 'word' && b.cls === 'word') {
+function mayBreak(A: Atoms, a: number, b: number, spaced: boolean): boolean {
+  if ((A.info[b] & NO_START) !== 0 || (A.info[a] & NO_END) !== 0) return false;
+  if (A.ch[a] === '/' || A.ch[b] === '/') return false; // 微克/立方米, km/h: one unit
+  const ca = A.cls[a];
+  const cb = A.cls[b];
+  if (ca === 'word' && cb === 'word') {
     // A number keeps its unit: 95.6 Mbps does not break at the space.
-    return spaced && !((a.info & NUMBER) !== 0 && (b.info & LETTER) !== 0);
+    return spaced && !((A.info[a] & NUMBER) !== 0 && (A.info[b] & LETTER) !== 0);
   }
-  if ((a.cls === 'dash' && b.cls === 'dash') || (a.cls === 'ellipsis' && b.cls === 'ellipsis')) return false;
+  if ((ca === 'dash' && cb === 'dash') || (ca === 'ellipsis' && cb === 'ellipsis')) return false;
   return true;
 }
 
-function mayStretch(a: Atom, b: Atom, spaced: boolean): boolean {
-  if ((a.cls === 'dash' && b.cls === 'dash') || (a.cls === 'ellipsis' && b.cls === 'ellipsis')) return false;
-  if (a.cls === 'word' && b.cls === 'word') return spaced; // never letter-space a word
+function mayStretch(A: Atoms, a: number, b: number, spaced: boolean): boolean {
+  const ca = A.cls[a];
+  const cb = A.cls[b];
+  if ((ca === 'dash' && cb === 'dash') || (ca === 'ellipsis' && cb === 'ellipsis')) return false;
+  if (ca === 'word' && cb === 'word') return spaced; // never letter-space a word
   return true;
+}
+
+/** A pause or stop mark (，。、；：？！): squeezed only after brackets and quotes. */
+export function isStop(A: Atoms, k: number): boolean {
+  return (A.info[k] & STOP) !== 0;
 }
 
 /**
@@ -189,24 +218,25 @@ function mayStretch(a: Atom, b: Atom, spaced: boolean): boolean {
  * Marks that keep their full width may still be squeezed by half mid-line if a line
  * needs it, and a closing mark at a line end always takes half.
  */
-function squeezeAdjacentMarks(atoms: Atom[]): void {
-  for (let i = 0; i < atoms.length; i++) {
-    const a = atoms[i];
-    if (!a.fw || (a.cls !== 'open' && a.cls !== 'close')) continue;
-    const half = a.w / 2;
-    const next = atoms[i + 1];
-    const prev = atoms[i - 1];
-    if (a.cls === 'close' && next && next.fw && isMark(next) && next.glue === 0) {
-      a.trimR = half;
-    } else if (a.cls === 'open' && prev && prev.fw && prev.cls === 'open' && a.glue === 0) {
-      a.trimL = half;
+function squeezeAdjacentMarks(A: Atoms): void {
+  const n = A.length;
+  for (let i = 0; i < n; i++) {
+    const cls = A.cls[i];
+    if ((A.flags[i] & FW) === 0 || (cls !== 'open' && cls !== 'close')) continue;
+    const half = A.w[i] / 2;
+    let trimR = 0;
+    if (cls === 'close' && i + 1 < n && (A.flags[i + 1] & FW) !== 0 && isMark(A.cls[i + 1]) && A.glue[i + 1] === 0) {
+      trimR = half;
+    } else if (cls === 'open' && i > 0 && (A.flags[i - 1] & FW) !== 0 && A.cls[i - 1] === 'open' && A.glue[i] === 0) {
+      A.trimL[i] = half;
     }
-    a.w -= a.trimL + a.trimR;
-    a.squeeze = a.trimL + a.trimR > 0 ? 0 : half;
-    a.endW = a.cls === 'close' ? (a.trimR > 0 ? a.w : a.w - half) : a.w;
+    const trimL = A.trimL[i];
+    A.w[i] -= trimL + trimR;
+    A.squeeze[i] = trimL + trimR > 0 ? 0 : half;
+    A.endW[i] = cls === 'close' ? (trimR > 0 ? A.w[i] : A.w[i] - half) : A.w[i];
   }
 }
 
-function isMark(a: Atom): boolean {
-  return a.cls === 'open' || a.cls === 'close';
+function isMark(cls: CharClass): boolean {
+  return cls === 'open' || cls === 'close';
 }

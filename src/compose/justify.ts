@@ -1,10 +1,10 @@
 // Set one line: squeeze marks first when it is too long, then spread the slack evenly
 // over the gaps between characters (never inside —— or ……, never inside a word).
-import type { Atom } from './atoms.js';
+import { STRETCHY, isStop, type Atoms } from './atoms.js';
 import type { Line, PlacedGlyph } from './types.js';
 import { fitLine, settle, type Sums } from './linebreak.js';
 
-export function setLine(atoms: Atom[], sums: Sums, a: number, b: number, width: number, isLast: boolean, justify: boolean, indent: number): Line {
+export function setLine(atoms: Atoms, sums: Sums, a: number, b: number, width: number, isLast: boolean, justify: boolean, indent: number): Line {
   const fit = fitLine(sums, a, b);
   // Share the squeeze in proportion, brackets and quotes before stops, so no single
   // mark is crushed: 0.5 em taken from five commas leaves each at 0.9 em.
@@ -13,27 +13,33 @@ export function setLine(atoms: Atom[], sums: Sums, a: number, b: number, width: 
   const glyphs: PlacedGlyph[] = [];
   let x = indent;
   for (let k = a; k < b; k++) {
-    const at = atoms[k];
-    if (k > a) x += at.glue + (at.stretchy ? extra : 0);
-    let w = k === b - 1 ? at.endW : at.w;
-    let shiftL = at.trimL;
-    if (k === a && at.cls === 'open') {
+    if (k > a) x += atoms.glue[k] + ((atoms.flags[k] & STRETCHY) !== 0 ? extra : 0);
+    let w = k === b - 1 ? atoms.endW[k] : atoms.w[k];
+    let shiftL = atoms.trimL[k];
+    const open = atoms.cls[k] === 'open';
+    const squeeze = atoms.squeeze[k];
+    if (k === a && open) {
       w -= trim; // a line-start opening mark drops its blank half whole, or keeps it
       shiftL += trim;
-    } else if (k < b - 1 && at.squeeze > 0 && (at.stop ? ratioS : ratioB) > 0) {
-      const cut = at.squeeze * (at.stop ? ratioS : ratioB);
+    } else if (k < b - 1 && squeeze > 0 && (isStop(atoms, k) ? ratioS : ratioB) > 0) {
+      const cut = squeeze * (isStop(atoms, k) ? ratioS : ratioB);
       w -= cut;
-      if (at.cls === 'open') shiftL += cut; // an opening mark's blank is on its left
+      if (open) shiftL += cut; // an opening mark's blank is on its left
     }
-    glyphs.push(placed(at, x - shiftL + at.dx, shiftL || at.dx ? x : undefined, w));
+    const dx = atoms.dx[k];
+    glyphs.push(placed(atoms, k, x - shiftL + dx, shiftL || dx ? x : undefined, w));
     x += w;
   }
   return { glyphs, end: x, last: isLast };
 }
 
-/** The glyph of an atom; keys in one order (cell and scaleX only when they say something). */
-function placed(at: Atom, x: number, cell: number | undefined, w: number): PlacedGlyph {
-  const g: PlacedGlyph = cell === undefined ? { ch: at.ch, font: at.font, size: at.size, x, w } : { ch: at.ch, font: at.font, size: at.size, x, cell, w };
-  if (at.scaleX !== 1) g.scaleX = at.scaleX;
+/** The glyph of atom k; keys in one order (cell and scaleX only when they say something). */
+function placed(atoms: Atoms, k: number, x: number, cell: number | undefined, w: number): PlacedGlyph {
+  const ch = atoms.ch[k];
+  const font = atoms.font[k];
+  const size = atoms.size[k];
+  const g: PlacedGlyph = cell === undefined ? { ch, font, size, x, w } : { ch, font, size, x, cell, w };
+  const scaleX = atoms.scaleX[k];
+  if (scaleX !== 1) g.scaleX = scaleX;
   return g;
 }

@@ -1,6 +1,6 @@
 // Choose line breaks over the whole paragraph (total fit, as Knuth–Plass), with costs
 // for Chinese: even spacing, squeezed punctuation only when it buys a better paragraph.
-import type { Atom } from './atoms.js';
+import { ALONE, BREAK, STRETCHY, isStop, type Atoms } from './atoms.js';
 
 export interface BreakOptions {
   /** Width available to the first line, pt. */
@@ -62,7 +62,7 @@ class Sums {
   openSq: Float64Array; // per atom: its squeeze when it is an opening mark, else 0
   /** No atom has a negative width or glue: a later start never makes a line wider. */
   monotone = true;
-  constructor(atoms: Atom[]) {
+  constructor(atoms: Atoms) {
     // Views of one buffer: ten typed arrays of their own per paragraph cost more to
     // allocate (each has its own backing store) than to fill.
     const [w, g, s, n, m, sb, mb, c, endCut, openSq] = views(10, atoms.length + 1);
@@ -77,18 +77,22 @@ class Sums {
     this.endCut = endCut;
     this.openSq = openSq;
     for (let i = 0; i < atoms.length; i++) {
-      const a = atoms[i];
-      this.w[i + 1] = this.w[i] + a.w;
-      this.g[i + 1] = this.g[i] + a.glue;
-      this.s[i + 1] = this.s[i] + a.squeeze;
-      this.n[i + 1] = this.n[i] + (a.stretchy ? 1 : 0);
-      this.m[i + 1] = this.m[i] + (a.squeeze > 0 ? 1 : 0);
-      this.sb[i + 1] = this.sb[i] + (a.stop ? 0 : a.squeeze);
-      this.mb[i + 1] = this.mb[i] + (a.squeeze > 0 && !a.stop ? 1 : 0);
-      this.c[i + 1] = this.c[i] + (a.cls === 'han' || a.cls === 'word' ? 1 : 0);
-      this.endCut[i] = a.w - a.endW;
-      this.openSq[i] = a.cls === 'open' ? a.squeeze : 0;
-      if (a.w < 0 || a.glue < 0) this.monotone = false;
+      const aw = atoms.w[i];
+      const glue = atoms.glue[i];
+      const squeeze = atoms.squeeze[i];
+      const stop = isStop(atoms, i);
+      const cls = atoms.cls[i];
+      this.w[i + 1] = this.w[i] + aw;
+      this.g[i + 1] = this.g[i] + glue;
+      this.s[i + 1] = this.s[i] + squeeze;
+      this.n[i + 1] = this.n[i] + ((atoms.flags[i] & STRETCHY) !== 0 ? 1 : 0);
+      this.m[i + 1] = this.m[i] + (squeeze > 0 ? 1 : 0);
+      this.sb[i + 1] = this.sb[i] + (stop ? 0 : squeeze);
+      this.mb[i + 1] = this.mb[i] + (squeeze > 0 && !stop ? 1 : 0);
+      this.c[i + 1] = this.c[i] + (cls === 'han' || cls === 'word' ? 1 : 0);
+      this.endCut[i] = aw - atoms.endW[i];
+      this.openSq[i] = cls === 'open' ? squeeze : 0;
+      if (aw < 0 || glue < 0) this.monotone = false;
     }
   }
 }
@@ -238,11 +242,11 @@ function laterLinesBound(cost: number, width: number, natural: number, em: numbe
  * even the cheapest of their totals (the least best[] among them plus the bound on
  * their cost) cannot beat best[j]. Among equal totals the latest start wins.
  */
-export function chooseBreaks(atoms: Atom[], sums: Sums, widths: BreakOptions): number[] {
+export function chooseBreaks(atoms: Atoms, sums: Sums, widths: BreakOptions): number[] {
   const n = atoms.length;
   if (n === 0) return [];
-  const em = atoms[0].em;
-  const light = Math.max(0.05, 1 - (0.75 * atoms[0].size) / em);
+  const em = atoms.em[0];
+  const light = Math.max(0.05, 1 - (0.75 * atoms.size[0]) / em);
   // best[i]: least total cost to set atoms [0, i) with a break before atom i.
   // Open starts cand[head..tail), and least[k]: the least best[] of cand[k..tail).
   const [best, from, cand, least] = views(4, n + 1);
@@ -254,12 +258,12 @@ export function chooseBreaks(atoms: Atom[], sums: Sums, widths: BreakOptions): n
   const reach = Math.max(widths.first, widths.rest) * 1.0;
   const fit = newFit();
   for (let j = 1; j <= n; j++) {
-    if (j < n && !atoms[j].breakBefore) continue;
+    if (j < n && (atoms.flags[j] & BREAK) === 0) continue;
     const isLast = j === n;
     // A break before a run that may stand alone leaves this line ragged like a last
     // line, at a small cost so the run stays on the text's line wherever it fits.
-    const alone = j < n && atoms[j].aloneBreak === true;
-    const penalty = j < n ? atoms[j].penalty : 0;
+    const alone = j < n && (atoms.flags[j] & ALONE) !== 0;
+    const penalty = j < n ? atoms.penalty[j] : 0;
     for (let k = head; k < tail; k++) {
       const i = cand[k];
       const width = i === 0 ? widths.first : widths.rest;
@@ -290,7 +294,7 @@ export function chooseBreaks(atoms: Atom[], sums: Sums, widths: BreakOptions): n
       for (let k = tail - 1; k >= head && least[k] > best[j]; k--) least[k] = best[j];
       tail++;
       // Drop starts that are now so far back that no line from them can fit any more.
-      while (tail - head > 1 && overReach(sums, cand[head], j, reach + atoms[j - 1].em * 4, fit)) head++;
+      while (tail - head > 1 && overReach(sums, cand[head], j, reach + atoms.em[j - 1] * 4, fit)) head++;
     }
   }
   if (best[n] === Infinity) return greedyOverflow(atoms, sums, widths);
@@ -307,13 +311,13 @@ function overReach(sums: Sums, i: number, j: number, limit: number, fit: LineFit
 
 /** Last resort for text that cannot be set without overflow (an unbreakable URL longer
  * than the line): break as late as possible, letting such a line run over. */
-function greedyOverflow(atoms: Atom[], sums: Sums, widths: BreakOptions): number[] {
+function greedyOverflow(atoms: Atoms, sums: Sums, widths: BreakOptions): number[] {
   const breaks: number[] = [];
   let start = 0;
   let k = 0;
   let lastOk = 0;
   for (let j = 1; j <= atoms.length; j++) {
-    if (j < atoms.length && !atoms[j].breakBefore) continue;
+    if (j < atoms.length && (atoms.flags[j] & BREAK) === 0) continue;
     const fit = fitLine(sums, start, j);
     if (fit.natural - fit.shrink <= (k === 0 ? widths.first : widths.rest) + EPS || lastOk <= start) {
       lastOk = j; // fits, or nothing fits yet and this overflowing piece must go alone

@@ -1,5 +1,5 @@
 // Compose one paragraph: runs in, lines of positioned glyphs out. Pure: no PDF, no I/O.
-import { buildAtoms } from './atoms.js';
+import { ALONE, buildAtoms } from './atoms.js';
 import { chooseBreaks, Sums } from './linebreak.js';
 import { setLine } from './justify.js';
 import type { Line, Measure, Metrics, Paragraph, Run } from './types.js';
@@ -21,10 +21,10 @@ export function composeParagraph(runs: Run[], measure: Measure, metrics: Metrics
   const lines = starts.map((a, k) => {
     const b = k + 1 < starts.length ? starts[k + 1] : atoms.length;
     const isLast = k === starts.length - 1;
-    const beforeAlone = !isLast && atoms[b].aloneBreak === true;
+    const beforeAlone = !isLast && (atoms.flags[b] & ALONE) !== 0;
     const line = setLine(atoms, sums, a, b, widthOf(k), isLast || beforeAlone, measure.justify ?? true, k === 0 ? indent : hang);
     // A run standing alone on the last line is set flush right.
-    if (isLast && k > 0 && atoms[a].aloneBreak) return flushRight(line, measure.width);
+    if (isLast && k > 0 && (atoms.flags[a] & ALONE) !== 0) return flushRight(line, measure.width);
     return beforeAlone ? { ...line, last: false } : line;
   });
   return { lines };

@@ -2,29 +2,29 @@
 // them longest first; it must choose exactly what a search over every start chooses.
 // The reference below is that plain search: every open start, latest first, strict <.
 import { describe, expect, it } from 'vitest';
-import { buildAtoms, type Atom } from '../../src/compose/atoms.js';
+import { ALONE, BREAK, buildAtoms, type Atoms } from '../../src/compose/atoms.js';
 import { chooseBreaks, fitLine, lineCost, Sums } from '../../src/compose/linebreak.js';
 import type { Run } from '../../src/compose/types.js';
 import { fake, han, set } from './fake.js';
 
-function plainSearch(atoms: Atom[], sums: Sums, first: number, rest: number): number[] | undefined {
+function plainSearch(atoms: Atoms, sums: Sums, first: number, rest: number): number[] | undefined {
   const n = atoms.length;
-  const em = atoms[0].em;
-  const light = Math.max(0.05, 1 - (0.75 * atoms[0].size) / em);
+  const em = atoms.em[0];
+  const light = Math.max(0.05, 1 - (0.75 * atoms.size[0]) / em);
   const best = new Array<number>(n + 1).fill(Infinity);
   const from = new Array<number>(n + 1).fill(-1);
   best[0] = 0;
   const starts = [0];
   for (let j = 1; j <= n; j++) {
-    if (j < n && !atoms[j].breakBefore) continue;
+    if (j < n && !(atoms.flags[j] & BREAK)) continue;
     for (let c = starts.length - 1; c >= 0; c--) {
       const i = starts[c];
       const width = i === 0 ? first : rest;
       const fit = fitLine(sums, i, j);
       if (fit.natural - fit.shrink > width + 1e-6) continue;
       if (j === n && i > 0 && sums.c[j] - sums.c[i] < 2) continue;
-      const alone = j < n && atoms[j].aloneBreak;
-      const cost = lineCost(fit, width, j === n || alone, em, light) + (alone ? 100 : 0) + 1 + (j < n ? atoms[j].penalty : 0);
+      const alone = j < n && (atoms.flags[j] & ALONE) !== 0;
+      const cost = lineCost(fit, width, j === n || alone, em, light) + (alone ? 100 : 0) + 1 + (j < n ? atoms.penalty[j] : 0);
       if (best[i] + cost < best[j]) {
         best[j] = best[i] + cost;
         from[j] = i;
@@ -35,7 +35,7 @@ function plainSearch(atoms: Atom[], sums: Sums, first: number, rest: number): nu
       // The same window as the search's: starts whose line is far too long go.
       while (starts.length > 1) {
         const fit = fitLine(sums, starts[0], j);
-        if (fit.natural - fit.shrink > Math.max(first, rest) + atoms[j - 1].em * 4) starts.shift();
+        if (fit.natural - fit.shrink > Math.max(first, rest) + atoms.em[j - 1] * 4) starts.shift();
         else break;
       }
     }
