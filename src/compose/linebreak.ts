@@ -92,7 +92,7 @@ class Sums {
       this.c[i + 1] = this.c[i] + (cls === 'han' || cls === 'word' ? 1 : 0);
       this.endCut[i] = aw - atoms.endW[i];
       this.openSq[i] = cls === 'open' ? squeeze : 0;
-      if (aw < 0 || glue < 0) this.monotone = false;
+      if (!(aw >= 0 && glue >= 0)) this.monotone = false; // NaN too
     }
   }
 }
@@ -255,7 +255,7 @@ export function chooseBreaks(atoms: Atoms, sums: Sums, widths: BreakOptions): nu
   best[0] = 0;
   let head = 0;
   let tail = 1;
-  const reach = Math.max(widths.first, widths.rest) * 1.0;
+  const reach = Math.max(widths.first, widths.rest);
   const fit = newFit();
   for (let j = 1; j <= n; j++) {
     if (j < n && (atoms.flags[j] & BREAK) === 0) continue;
