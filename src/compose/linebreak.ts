@@ -62,6 +62,9 @@ class Sums {
   openSq: Float64Array; // per atom: its squeeze when it is an opening mark, else 0
   /** No atom has a negative width or glue: a later start never makes a line wider. */
   monotone = true;
+  /** A line from a given start never gets narrower, even squeezed, as it takes in more
+   * atoms up to a later break (see chooseBreaks). */
+  growing = true;
   constructor(atoms: Atoms) {
     // Views of one buffer: ten typed arrays of their own per paragraph cost more to
     // allocate (each has its own backing store) than to fill.
@@ -93,6 +96,12 @@ class Sums {
       this.endCut[i] = aw - atoms.endW[i];
       this.openSq[i] = cls === 'open' ? squeeze : 0;
       if (!(aw >= 0 && glue >= 0)) this.monotone = false; // NaN too
+      // Taken in mid-line, the atom adds w + glue and gives up its squeeze; at the end
+      // of the line it gives up its end cut instead. An atom before a break swaps its end
+      // cut for its squeeze when the line goes on.
+      const cut = this.endCut[i];
+      const beforeBreak = i + 1 < atoms.length && (atoms.flags[i + 1] & BREAK) !== 0;
+      if (!(aw + glue - squeeze >= 0 && aw + glue - cut >= 0 && (!beforeBreak || cut - squeeze >= 0))) this.growing = false;
     }
   }
 }
@@ -255,6 +264,8 @@ export function chooseBreaks(atoms: Atoms, sums: Sums, widths: BreakOptions): nu
   best[0] = 0;
   let head = 0;
   let tail = 1;
+  // cand[head..fitFrom) are too long, even squeezed, for any line end from here on.
+  let fitFrom = 0;
   const reach = Math.max(widths.first, widths.rest);
   const fit = newFit();
   for (let j = 1; j <= n; j++) {
@@ -264,12 +275,17 @@ export function chooseBreaks(atoms: Atoms, sums: Sums, widths: BreakOptions): nu
     // line, at a small cost so the run stays on the text's line wherever it fits.
     const alone = j < n && (atoms.flags[j] & ALONE) !== 0;
     const penalty = j < n ? atoms.penalty[j] : 0;
-    for (let k = head; k < tail; k++) {
+    if (fitFrom < head) fitFrom = head;
+    for (let k = fitFrom; k < tail; k++) {
       const i = cand[k];
       const width = i === 0 ? widths.first : widths.rest;
       fitWidth(sums, i, j, fit);
       // Too long even squeezed. Later starts are shorter, so scan on.
-      if (fit.natural - fit.shrink > width + EPS) continue;
+      if (fit.natural - fit.shrink > width + EPS) {
+        // Past a clear margin, it stays too long at every later end: not tried again.
+        if (k === fitFrom && sums.growing && j > i + 1 && fit.natural - fit.shrink > width + 2 * EPS) fitFrom++;
+        continue;
+      }
       // The last line holds two characters at least, punctuation not counted.
       if (isLast && i > 0 && sums.c[j] - sums.c[i] < 2) continue;
       fitMarks(sums, i, j, fit);
