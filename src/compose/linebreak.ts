@@ -292,16 +292,17 @@ export function chooseBreaks(atoms: Atoms, sums: Sums, widths: BreakOptions): nu
       // Most candidates are loose lines that cannot win: a cheap lower bound rules
       // them out before pow() gives the exact cost (it stands in for it below).
       const low = isLast || alone ? 0 : looseCostLow(fit, width, em);
+      if (i > 0 && sums.monotone && fit.natural - width <= EPS) {
+        // This line and every looser one after it cost at least `later`.
+        const later = laterLinesBound(low, width, fit.natural, em) + (alone ? ALONE_COST : 0) + 1 + penalty;
+        if (least[k] + later > best[j]) break;
+      }
       const lc = low > 0 && best[i] + (low + (alone ? ALONE_COST : 0) + 1 + penalty) > best[j] ? low : lineCost(fit, width, isLast || alone, em, light);
       // prefer fewer lines when all else is equal (the + 1)
       const total = best[i] + (lc + (alone ? ALONE_COST : 0) + 1 + penalty);
       if (total < best[j] || (total === best[j] && i > from[j])) {
         best[j] = total;
         from[j] = i;
-      }
-      if (i > 0 && sums.monotone && fit.natural - width <= EPS && k + 1 < tail) {
-        const later = laterLinesBound(lc, width, fit.natural, em) + (alone ? ALONE_COST : 0) + 1 + penalty;
-        if (least[k + 1] + later > best[j]) break;
       }
     }
     if (best[j] < Infinity) {
