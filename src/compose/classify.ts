@@ -72,6 +72,7 @@ export const NUMBER = 1 << 8;
 /** A Unicode letter (\p{L}); set on word characters only, the only ones asked. */
 export const LETTER = 1 << 9;
 const KNOWN = 1 << 15;
+const HAN = 0; // the class 'han', no other bit
 
 const STOPS = new Set([...'，。、；：？！']);
 const bmp = new Uint16Array(0x10000);
@@ -81,7 +82,9 @@ export function charInfo(cp: number): number {
   if (cp < 0x10000) {
     const known = bmp[cp];
     if (known !== 0) return known;
-    return (bmp[cp] = computeInfo(String.fromCharCode(cp)) | KNOWN);
+    // Most of a text is ideographs: Han, with no rule (and no string to build for them).
+    const info = cp >= 0x4e00 && cp <= 0x9fff ? HAN : computeInfo(String.fromCharCode(cp));
+    return (bmp[cp] = info | KNOWN);
   }
   return computeInfo(String.fromCodePoint(cp));
 }
