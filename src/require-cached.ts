@@ -1,6 +1,6 @@
-// fontkit and pdfkit, the two heavy dependencies, loaded as CommonJS with V8's code
-// cache, so a one-issue build does not spend its start compiling 1 MB of JavaScript
-// (and, once install-code-cache.ts has run, every other CommonJS dependency too).
+// The program's bundle (dist/bundle/main.cjs, see bin.ts) and its CommonJS dependencies
+// loaded with V8's code cache, so a build does not spend its start compiling 1 MB of
+// JavaScript.
 // (Node 20 has no module.enableCompileCache; this is the v8-compile-cache approach:
 // compile each module with vm.Script and keep its cachedData on disk.) The cache lives
 // in ~/.cache/yanjin-bulletin (YANJIN_BULLETIN_CACHE=DIR moves it, =off turns it off);
@@ -14,7 +14,6 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import type * as FontkitNs from 'fontkit';
-import type PDFDocumentNs from 'pdfkit';
 
 const require = createRequire(import.meta.url);
 
@@ -51,24 +50,36 @@ const hash = (s: string) => {
   return h.toString(36);
 };
 
-/** Compile dependencies' CommonJS modules through the code cache from now on. */
-export function installCodeCache(): void {
-  install();
+/** Marks the hook as installed in this process (the bundle carries its own copy of this module). */
+const INSTALLED = Symbol.for('yanjin-bulletin.code-cache');
+type Installed = { flush(): void };
+
+/**
+ * Compile dependencies' CommonJS modules through the code cache from now on; `own` names
+ * the program's own bundle (dist/bundle/main.cjs), which is cached the same way.
+ */
+export function installCodeCache(own?: string): void {
+  install(own);
 }
 
-function install(): void {
+function install(own?: string): void {
   if (installed) return;
   installed = true;
+  const g = globalThis as unknown as Record<symbol, Installed | undefined>;
+  if (g[INSTALLED]) return; // the launcher did it, with the other copy of this module
+  g[INSTALLED] = { flush: saveCache };
   dir = cacheDir();
   if (!dir) return;
   // Commands that build nothing (validate, import …) save what they compiled at exit.
-  process.once('exit', flushCodeCache);
+  process.once('exit', saveCache);
   const original = M.prototype._compile;
   const nm = `${sep}node_modules${sep}`;
   M.prototype._compile = function (content: string, filename: string) {
-    // Only dependencies (they change when reinstalled, not while being worked on), and
-    // not those that import() (a vm.Script would need a callback for it).
-    if (!filename.includes(nm) || content.includes('import(')) return original.call(this, content, filename);
+    // Dependencies (they change when reinstalled, not while being worked on) and the
+    // program's bundle; not modules that import() (a vm.Script would need a callback for
+    // it; the bundle routes its one ESM import through esm-import.ts instead).
+    const cacheable = filename === own || (filename.includes(nm) && !content.includes('import('));
+    if (!cacheable) return original.call(this, content, filename);
     const key = join(dir!, `${hash(filename)}.bin`);
     let cachedData: Buffer | undefined;
     try {
@@ -76,7 +87,7 @@ function install(): void {
     } catch {
       /* not cached yet */
     }
-    const script = new vm.Script(M.wrap(content), { filename, cachedData });
+    const script = new vm.Script(M.wrap(content.replace(/^#!.*/, '')), { filename, cachedData });
     if (!cachedData || script.cachedDataRejected) pending.set(key, script);
     const fn = script.runInThisContext({ displayErrors: true }) as (...a: unknown[]) => unknown;
     const mod = this;
@@ -96,6 +107,10 @@ function install(): void {
  * modules' top levels. Never fails a build.
  */
 export function flushCodeCache(): void {
+  (globalThis as unknown as Record<symbol, Installed | undefined>)[INSTALLED]?.flush();
+}
+
+function saveCache(): void {
   if (!dir || pending.size === 0) return;
   try {
     mkdirSync(dir, { recursive: true });
@@ -111,9 +126,8 @@ export function flushCodeCache(): void {
 }
 
 /**
- * pdfkit loads AES, a PNG decoder and a text line breaker, and fontkit a Brotli decoder
- * (for WOFF2), that this program does not use (no encryption, no images, our own line
- * breaking, TrueType and OpenType faces). Each is loaded on first use instead.
+ * fontkit loads a Brotli decoder (for WOFF2) that this program does not use (TrueType
+ * and OpenType faces only). It is loaded on first use instead.
  */
 function deferUnused(main: string, ids: string[]): void {
   const from = createRequire(main);
@@ -147,7 +161,6 @@ function deferUnused(main: string, ids: string[]): void {
 }
 
 let fontkit: typeof FontkitNs | undefined;
-let pdfkit: typeof PDFDocumentNs | undefined;
 
 export function loadFontkit(): typeof FontkitNs {
   if (fontkit) return fontkit;
@@ -254,10 +267,3 @@ function fastSubsets(font: object): void {
   };
 }
 
-export function loadPdfkit(): typeof PDFDocumentNs {
-  if (pdfkit) return pdfkit;
-  install();
-  deferUnused(require.resolve('pdfkit'), ['@noble/ciphers/aes', 'linebreak', 'png-js']);
-  const m = require('pdfkit') as typeof PDFDocumentNs & { default?: typeof PDFDocumentNs };
-  return (pdfkit = m.default ?? m);
-}

@@ -25,7 +25,8 @@ export async function runJobs(jobs: Job[], workers: number, ev: PoolEvents): Pro
   const size = new Map(jobs.map((j) => [j, fileSize(j.file)]));
   const queue = [...jobs].sort((a, b) => size.get(b)! - size.get(a)!);
   const results: JobResult[] = [];
-  const url = new URL('./worker.js', import.meta.url);
+  // From dist/batch/pool.js or from the bundle in dist/bundle/: the worker is dist/batch/worker.js.
+  const url = new URL('../batch/worker.js', import.meta.url);
   await new Promise<void>((resolveAll) => {
     let running = 0;
     const finish = (r: JobResult) => {

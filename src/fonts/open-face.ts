@@ -4,6 +4,8 @@ import { basename } from 'node:path';
 import { loadFontkit } from '../require-cached.js';
 import type { Font, FontCollection } from 'fontkit';
 import type { FaceSource } from './lookup.js';
+import type { FaceReader } from './face-metrics.js';
+import { fontkitReader } from './fontkit-reader.js';
 
 // Loaded as CommonJS with V8's code cache (see require-cached.ts): a faster start.
 const fontkit = loadFontkit();
@@ -21,7 +23,8 @@ export interface Face {
   /** Stable key: file plus member. */
   key: string;
   file: string;
-  font: Font;
+  /** Metrics and the subsetter. */
+  reader: FaceReader;
   postscriptName: string;
   /** Draw with stroke + fill to embolden a face that has no bold weight. */
   fakeBold: boolean;
@@ -32,35 +35,37 @@ export interface Face {
   note?: string;
 }
 
-const cache = new Map<string, Font>();
+const cache = new Map<string, { reader: FaceReader; note?: string }>();
 
 /** `file` may end in `#PostScriptName` to pick a member of a .ttc/.otc collection. */
 export function openFace(spec: string): Face {
   const m = /^(.*\.(?:ttc|otc))#(.+)$/i.exec(spec);
   const file = m ? m[1] : spec;
   const member = m?.[2];
-  let font = cache.get(spec);
-  if (!font) {
+  let opened = cache.get(spec);
+  if (!opened) {
     let bytes: Buffer;
     try {
       bytes = readFileSync(file);
     } catch (e) {
       throw new FaceError(`cannot read the font file ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
     }
-    let opened: Font | FontCollection;
+    let all: Font | FontCollection;
     try {
-      opened = fontkit.create(bytes);
+      all = fontkit.create(bytes);
     } catch (e) {
       throw new FaceError(`${file} is not a font file fontkit can read (TrueType, OpenType, .ttc or .otc): ${(e as Error).message}`);
     }
-    font = pickMember(opened, file, member);
+    const font = pickMember(all, file, member);
     const tables = (font as unknown as { directory: { tables: Record<string, unknown> } }).directory.tables;
     // CFF2 outlines (variable OpenType/CFF) cannot be subset for PDF embedding.
     if (tables.CFF2) throw new FaceError(`${file} has CFF2 (variable) outlines, which cannot be embedded in a PDF; use a static .otf or .ttf of the weight you want`);
     if (!tables.glyf && !tables['CFF ']) throw new FaceError(`${file} has no TrueType or CFF outlines (bitmap or colour-only fonts cannot be used)`);
-    cache.set(spec, font);
+    opened = { reader: fontkitReader(font), note: variableNote(font) };
+    cache.set(spec, opened);
   }
-  return { key: spec, file, font, postscriptName: font.postscriptName || basename(file), fakeBold: false, note: variableNote(font) };
+  const { reader, note } = opened;
+  return { key: spec, file, reader, postscriptName: reader.postscriptName || basename(file), fakeBold: false, note };
 }
 
 /** A TrueType variable font is embedded at its default instance (its glyf outlines). */
