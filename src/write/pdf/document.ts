@@ -26,7 +26,8 @@ export class PdfFile {
   stream(dict: PdfDict, data: Uint8Array | string, opts: { compress?: boolean; ref?: PdfRef } = {}): PdfRef {
     const raw = typeof data === 'string' ? Buffer.from(data, 'latin1') : data;
     const compress = opts.compress ?? true;
-    const bytes = compress ? deflateSync(raw) : raw;
+    // Level 3: half the time of zlib's default 6 for 3 % more bytes (measured on issue 38).
+    const bytes = compress ? deflateSync(raw, { level: 3 }) : raw;
     const ref = opts.ref ?? this.ref();
     const d: PdfDict = { ...dict, Length: bytes.length };
     if (compress) d.Filter = 'FlateDecode';
