@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundle the compiled command line (dist/cli/main.js) with its pure-JavaScript
 // dependencies (commander, yaml, zod) into dist/bundle/main.cjs, which dist/cli/bin.js
-// runs through V8's code cache. Packages that read their own data files or load native
+// runs through V8's code cache; and the batch worker likewise (dist/bundle/worker.cjs). Packages that read their own data files or load native
 // code stay outside and are required from node_modules at run time.
 // The bundle sits two folders below the package root, as dist/<stage>/*.js do, so the
 // paths the modules compute from their own location hold in both.
@@ -20,9 +20,7 @@ const zodEnglishOnly = {
   },
 };
 
-await build({
-  entryPoints: ['dist/cli/main.js'],
-  outfile: 'dist/bundle/main.cjs',
+const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -32,4 +30,7 @@ await build({
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [zodEnglishOnly],
   logLevel: 'warning',
-});
+};
+await build({ ...common, entryPoints: ['dist/cli/main.js'], outfile: 'dist/bundle/main.cjs' });
+// A batch worker thread's own bundle (batch/worker-launch.ts runs it).
+await build({ ...common, entryPoints: ['dist/batch/worker.js'], outfile: 'dist/bundle/worker.cjs' });
