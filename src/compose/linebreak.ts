@@ -18,8 +18,8 @@ const STRETCH_POWER = 3;
  * Squeezing marks lightly (each stays at least 0.75 of its size wide, so a comma still
  * reads as full width) costs at most 40, less than pushing a character down (one cell
  * of slack over 27 gaps, 0.037 em a gap, costs 40.6): clreq's "squeeze first". Deeper
- * squeezes set marks visibly narrow; a mark at half width costs 440, as much as
- * stretching by 0.08 em a gap.
+ * squeezes set marks visibly narrow (see NARROW_STEP); a mark at half width costs 640, as much as
+ * stretching by 0.093 em a gap.
  */
 const LIGHT_SQUEEZE = 30;
 const DEEP_SQUEEZE = 400;
@@ -28,10 +28,18 @@ const DEEP_SQUEEZE = 400;
  * whole, so they go before the stops: the order of clreq and jlreq). */
 const BRACKET_SQUEEZE = 20;
 
+/**
+ * A mark squeezed below 0.75 of its size reads as narrow: crossing that line costs a step
+ * more than any line stretched within the 0.05 em target (100), so the composer spreads
+ * slack up to the target before it sets a narrow mark, but still prefers a narrow mark to
+ * a line looser than the target (a 0.74 em comma once saved 0.038 em gaps).
+ */
+const NARROW_STEP = 200;
+
 /** `light`: the per-mark squeeze (em of the grid cell) that leaves a mark 0.75 of its size. */
 function squeezeCost(perMark: number, light: number): number {
-  if (perMark <= light) return LIGHT_SQUEEZE * (perMark / light) ** 2;
-  return LIGHT_SQUEEZE + DEEP_SQUEEZE * ((perMark - light) / (0.5 - light)) ** 2;
+  if (perMark <= light + 1e-9) return LIGHT_SQUEEZE * (perMark / light) ** 2;
+  return LIGHT_SQUEEZE + NARROW_STEP + DEEP_SQUEEZE * ((perMark - light) / (0.5 - light)) ** 2;
 }
 /** Putting a source unit on a line of its own costs about one line stretched to 0.05 em. */
 const ALONE_COST = 100;

@@ -52,6 +52,16 @@ describe('compression', () => {
     expect(s.lines[1].end).toBe(448);
   });
 
+  it('sets no comma narrower than 0.75 of its size while spreading within 0.05 em will do', () => {
+    // Keeping the last 字 on line 1 would squeeze the comma to 11.4 pt (0.71 em); sending
+    // it down spreads 0.77 pt (0.048 em) over the gaps of line 1 instead.
+    const s = set('字字，字72972字字字字字字9619字字字字字字字字91347' + han(5) + '。');
+    expect(s.text).toEqual(['字字，字72972字字字字字字9619字字字字字字字字91347', han(5) + '。']);
+    expect(s.lines[0].glyphs[2].w).toBe(16);
+    expect(s.xs[0][1]).toBe(16.77);
+    expect(s.lines[0].end).toBeCloseTo(448, 9);
+  });
+
   it("a paragraph's first opening mark keeps its full cell after the indent", () => {
     const s = set('“' + han(25) + '”' + han(5), { indent: 32 });
     const open = s.lines[0].glyphs[0];
