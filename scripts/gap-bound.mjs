@@ -49,9 +49,10 @@ export function leastWidestGap(lines, base, firstLeft, left, right) {
       // Latin letter or digit, however wide (a serif m is 0.9 em).
       const fw = g.ch.codePointAt(0) >= 0x2e80 || g.ch === '—' || g.ch === '…' || (g.adv >= 0.9 * g.size && !isAlnum(g.ch));
       const cell = fw ? base(g.font, g.size) ?? g.adv : g.adv;
-      const prev = k > 0 ? l.g[k - 1] : null;
+      const prev = k > 0 ? items[items.length - 1] : null;
       const spaceGlyph = prev && l.all.some((s) => s.space && s.x >= prev.x && s.x <= g.x);
-      const measured = prev ? g.x - (prev.x + prev.adv) : null;
+      // The blank between the previous glyph's cell and this glyph, as set.
+      const measured = prev ? g.x - (prev.x + prev.cell) : null;
       items.push({ ...g, fw, cell, li, measured, spaceGlyph });
     });
   });
