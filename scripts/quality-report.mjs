@@ -44,8 +44,12 @@
 //   YAML/JSON issue file beside the PDF (same name) or named after '='. Each headline,
 //   lead title + paragraph + source and distribution entry must appear, in order.
 //
+// - Least possible widest gap: for each paragraph whose widest gap is over 0.05 em, a
+//   lower bound on what any setting of its glyphs under FORMAT's breaking and compression
+//   rules could reach (scripts/gap-bound.mjs says how), printed after the figures.
+//
 // `measure()` is exported for tests (tests/compose/quality.test.ts); QR_DEBUG=1 also
-// prints the line after each line that is not flush.
+// prints the line after each line that is not flush, and the settings that reach the bounds.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
