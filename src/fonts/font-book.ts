@@ -21,7 +21,8 @@ export interface FaceSpec {
 // the composer: fonts come before compose in the pipeline.
 export class FontBook {
   readonly chains: Record<Role, Face[]>;
-  private readonly cache = new Map<string, GlyphRef | null>();
+  /** Per role, code point → where it is set (null: nowhere). Asked once a glyph a line. */
+  private readonly cache = new Map<string, Map<number, GlyphRef | null>>();
 
   constructor(chains: Record<Role, Face[]>) {
     this.chains = chains;
@@ -29,11 +30,12 @@ export class FontBook {
 
   /** The face and glyph that set `ch` in `role`: the first face of the chain that has it. */
   glyph(ch: string, role: string): GlyphRef | null {
-    const k = role + '\u0000' + ch;
-    let r = this.cache.get(k);
+    let byCp = this.cache.get(role);
+    if (!byCp) this.cache.set(role, (byCp = new Map()));
+    const cp = ch.codePointAt(0)!;
+    let r = byCp.get(cp);
     if (r !== undefined) return r;
     r = null;
-    const cp = ch.codePointAt(0)!;
     for (const face of this.chains[role as Role] ?? []) {
       const gid = face.reader.glyphId(cp);
       if (gid) {
@@ -41,7 +43,7 @@ export class FontBook {
         break;
       }
     }
-    this.cache.set(k, r);
+    byCp.set(cp, r);
     return r;
   }
 

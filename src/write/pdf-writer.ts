@@ -5,7 +5,7 @@
 // is written once.
 import type { FontBook } from '../fonts/font-book.js';
 import type { Face } from '../fonts/open-face.js';
-import type { Layout } from '../paginate/types.js';
+import type { Ink, Layout } from '../paginate/types.js';
 import type { Style } from '../validate/style-schema.js';
 import { fillOp, inkColor, strokeOp } from './colors.js';
 import { srgbProfile, type OutputProfile } from './output-intent.js';
@@ -74,6 +74,12 @@ export function writePdf(layout: Layout, book: FontBook, style: Style, info: Doc
     for (const face of u.faces) fonts.set(face, f);
   }
 
+  const inks = Object.fromEntries(
+    (['red', 'text'] as const).map((k) => {
+      const c = inkColor(k, style);
+      return [k, { fill: fillOp(c), stroke: strokeOp(c) }];
+    }),
+  ) as Record<Ink, { fill: string; stroke: string }>;
   const pagesRef = pdf.ref();
   const pageRefs = layout.pages.map(() => pdf.ref());
   const tags = new Tagger(pdf);
@@ -81,10 +87,10 @@ export function writePdf(layout: Layout, book: FontBook, style: Style, info: Doc
     let content = '';
     const used = new Map<string, PdfRef>();
     for (const d of page.draws) {
-      const color = inkColor(d.ink, style);
+      const ink = inks[d.ink];
       if (d.kind === 'rule') {
         const y = fmt(layout.pageH - d.y);
-        content += tags.artifact('Layout', `q\n${strokeOp(color)}\n${fmt(d.width)} w\n${fmt(d.x1)} ${y} m\n${fmt(d.x2)} ${y} l\nS\nQ\n`);
+        content += tags.artifact('Layout', `q\n${ink.stroke}\n${fmt(d.width)} w\n${fmt(d.x1)} ${y} m\n${fmt(d.x2)} ${y} l\nS\nQ\n`);
         continue;
       }
       const ops = textOps(d, layout.pageH, book, (face) => {
@@ -92,7 +98,7 @@ export function writePdf(layout: Layout, book: FontBook, style: Style, info: Doc
         used.set(f.name, f.ref);
         return f;
       });
-      content += tags.text(d, pi, `q\n${fillOp(color)} ${strokeOp(color)}\n${ops}Q\n`);
+      content += tags.text(d, pi, `q\n${ink.fill} ${ink.stroke}\n${ops}Q\n`);
     }
     const fontRes: PdfDict = {};
     for (const [name, ref] of [...used].sort()) fontRes[name] = ref;
