@@ -32,5 +32,7 @@ const common = {
   logLevel: 'warning',
 };
 await build({ ...common, entryPoints: ['dist/cli/main.js'], outfile: 'dist/bundle/main.cjs' });
+// The command itself (package.json's bin): cli/bin.ts as CommonJS, which starts sooner.
+await build({ ...common, entryPoints: ['dist/cli/bin.js'], outfile: 'dist/bundle/bin.cjs', external: [...common.external, './main.js'] });
 // A batch worker thread's own bundle (batch/worker-launch.ts runs it).
 await build({ ...common, entryPoints: ['dist/batch/worker.js'], outfile: 'dist/bundle/worker.cjs' });
