@@ -16,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { makeIssues } from './gen-issues.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+const CLI = join(ROOT, 'dist', 'bundle', 'bin.cjs');
 const HOOK = pathToFileURL(join(ROOT, 'bench', 'rss-hook.mjs')).href;
 
 const args = process.argv.slice(2);
@@ -30,7 +30,7 @@ const peerArg = opt('peer', process.env.YB_TYPST_PEER);
 const PEER = peerArg ? resolve(peerArg) : undefined;
 
 if (!existsSync(CLI)) {
-  console.error('bench: dist/cli/main.js is missing; run `npm run build` first');
+  console.error('bench: dist/bundle/bin.cjs is missing; run `npm run build` first');
   process.exit(2);
 }
 

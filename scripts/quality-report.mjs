@@ -44,14 +44,19 @@
 //   YAML/JSON issue file beside the PDF (same name) or named after '='. Each headline,
 //   lead title + paragraph + source and distribution entry must appear, in order.
 //
+// - Least possible widest gap: for each paragraph whose widest gap is over 0.05 em, a
+//   lower bound on what any setting of its glyphs under FORMAT's breaking and compression
+//   rules could reach (scripts/gap-bound.mjs says how), printed after the figures.
+//
 // `measure()` is exported for tests (tests/compose/quality.test.ts); QR_DEBUG=1 also
-// prints the line after each line that is not flush.
+// prints the line after each line that is not flush, and the settings that reach the bounds.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import * as fontkitNs from 'fontkit';
 import { parse as parseYaml } from 'yaml';
+import { leastWidestGap } from './gap-bound.mjs';
 
 const fontkit = fontkitNs.default ?? fontkitNs;
 
@@ -294,13 +299,16 @@ export async function measure(pdfPath, typedPath) {
     }
   }
   const gaps = [];
-  for (const list of pairs.values()) {
+  const bases = new Map();
+  for (const [key, list] of pairs) {
     const base = mode(list.map((q) => Math.round(q.d * 100) / 100));
+    bases.set(key, base);
     for (const q of list) gaps.push({ extra: (q.d - base) / q.size, where: q.where });
   }
   gaps.sort((p, q) => q.extra - p.extra);
   const widest = gaps[0] ?? { extra: 0, where: '' };
   const wideGaps = gaps.filter((q) => q.extra > 0.05);
+  const gapBounds = paragraphBounds(all, new Set(full), bases, left, right);
 
   // 5. Copy and paste.
   let copy = null;
@@ -326,8 +334,42 @@ export async function measure(pdfPath, typedPath) {
     narrowPct: stops ? (100 * narrow.length) / stops : 0,
     widest,
     wideGaps,
+    gapBounds,
     copy,
   };
+}
+
+/**
+ * For each paragraph whose widest extra Han gap misses 0.05 em: that gap, and the least
+ * widest gap any setting of its glyphs under FORMAT's rules could have (scripts/gap-bound.mjs).
+ * A paragraph is a line starting at the two-character indent and the full lines after it.
+ */
+function paragraphBounds(all, fullSet, bases, left, right) {
+  const base = (font, size) => bases.get(`${font}@${size.toFixed(2)}`) ?? [...bases].find(([k]) => k.endsWith(`@${size.toFixed(2)}`))?.[1];
+  const out = [];
+  for (let i = 0; i < all.length; i++) {
+    const l = all[i];
+    const indents = [left + (2 * (right - left)) / 28, left + 2 * l.size];
+    const firstLeft = indents.find((x) => Math.abs(l.g[0].x - x) <= TOL || (OPEN.has(l.g[0].ch) && Math.abs(l.g[0].x + l.g[0].adv / 2 - x) <= TOL));
+    if (firstLeft === undefined || !fullSet.has(l)) continue;
+    const lines = [l];
+    let k = i;
+    while (fullSet.has(all[k]) && k + 1 < all.length) lines.push(all[++k]);
+    let ours = 0;
+    for (const m of lines.slice(0, -1)) {
+      for (let q = 1; q < m.all.length; q++) {
+        const p = m.all[q - 1];
+        const g = m.all[q];
+        const b = bases.get(`${g.font}@${g.size.toFixed(2)}`);
+        if (b === undefined || !isHan(p.ch) || !isHan(g.ch) || p.font !== g.font || Math.abs(p.size - g.size) > 0.01) continue;
+        ours = Math.max(ours, (g.x - p.x - b) / g.size);
+      }
+    }
+    if (ours <= 0.05) continue;
+    const bound = leastWidestGap(lines, base, firstLeft, left, right);
+    out.push({ page: l.page, text: lines.map((m) => m.text).join('').slice(0, 14), ours, bound });
+  }
+  return out;
 }
 
 function print(pdfPath, typedPath, r) {
@@ -344,6 +386,12 @@ function print(pdfPath, typedPath, r) {
   console.log(`  widest extra gap between two Han, one face   ${r.widest.extra.toFixed(3)} em ${r.widest.where}   (target ≤ 0.05 em)`);
   for (const q of r.wideGaps.slice(0, 10)) console.log(`      ${q.where} ${q.extra.toFixed(3)} em`);
   console.log(`  copied text equals typed text                ${copy}   (target yes)`);
+  if (r.gapBounds.length) console.log('  paragraphs over 0.05 em: our widest gap, and the least any setting under FORMAT\'s rules allows');
+  for (const b of r.gapBounds) {
+    const f = (x) => (x === Infinity ? 'none fits' : `${x.toFixed(3)} em`);
+    const more = b.bound ? ` (${f(b.bound.std75)} keeping ，。、；：！？ ≥ 0.75 em; ${f(b.bound.loose)} if words may be letter-spaced)` : '';
+    console.log(`      p${b.page} ${b.text}…  ours ${b.ours.toFixed(3)} em, least possible ${b.bound ? f(b.bound.std) : 'n/a'}${more}`);
+  }
 }
 
 async function main(args) {

@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import { UserError, type Problem } from '../errors.js';
 import { prepareIssue, openFaces, renderIssue, type BuildOptions, type Prepared } from './build-issue.js';
 import type { FontBook } from '../fonts/font-book.js';
-import { writeAtomic } from '../write/atomic.js';
+import { writeAtomicAsync } from '../write/atomic.js';
 import { noticesFor } from '../load/load-file.js';
 import { changedAt } from './program-time.js';
 import { flushCodeCache } from '../require-cached.js';
@@ -83,7 +83,7 @@ export async function buildOne(job: Job): Promise<JobResult> {
       if (fresh) return { ...base, status: 'skipped', ms: ms() };
     }
     const { pdf, layout } = await renderIssue(p, book, job.opts);
-    writeAtomic(job.out, pdf);
+    await writeAtomicAsync(job.out, pdf);
     if (job.preview !== undefined) await (await import('../write/preview.js')).writePreviews(pdf, job.out, job.preview);
     // The first build of this thread has run the code worth caching for the next start.
     flushCodeCache();

@@ -13,19 +13,27 @@ export async function runJobs(jobs: Job[], workers: number, ev: PoolEvents): Pro
   if (workers <= 0 || jobs.length <= 1) {
     const { buildOne } = await import('./build-one.js');
     const out: JobResult[] = [];
-    for (const job of jobs) {
+    // Two issues in flight: the next is composed while the last one's PDF is flushed to disk.
+    const window: Promise<void>[] = [];
+    for (const [i, job] of jobs.entries()) {
       ev.start?.(job);
-      const r = await buildOne(job);
-      ev.done(r);
-      out.push(r);
+      window.push(
+        buildOne(job).then((r) => {
+          ev.done(r);
+          out[i] = r; // in the order of the inputs, whichever flush ends first
+        }),
+      );
+      if (window.length >= 2) await window.shift();
     }
+    await Promise.all(window);
     return out;
   }
   // Longest first (by file size), so no worker is left with a long issue at the end.
   const size = new Map(jobs.map((j) => [j, fileSize(j.file)]));
   const queue = [...jobs].sort((a, b) => size.get(b)! - size.get(a)!);
   const results: JobResult[] = [];
-  const url = new URL('./worker.js', import.meta.url);
+  // From dist/batch/pool.js or from the bundle in dist/bundle/: the same file.
+  const url = new URL('../batch/worker-launch.js', import.meta.url);
   await new Promise<void>((resolveAll) => {
     let running = 0;
     const finish = (r: JobResult) => {

@@ -2,13 +2,13 @@
 // over the gaps between characters (never inside —— or ……, never inside a word).
 import { STRETCHY, isStop, type Atoms } from './atoms.js';
 import type { Line, PlacedGlyph } from './types.js';
-import { fitLine, settle, type Sums } from './linebreak.js';
+import { bestSettle, fitLine, lightOf, type Sums } from './linebreak.js';
 
 export function setLine(atoms: Atoms, sums: Sums, a: number, b: number, width: number, isLast: boolean, justify: boolean, indent: number): Line {
   const fit = fitLine(sums, a, b);
   // Share the squeeze in proportion, brackets and quotes before stops, so no single
   // mark is crushed: 0.5 em taken from five commas leaves each at 0.9 em.
-  const { trim, ratioB, ratioS, slack } = settle(fit, width);
+  const { trim, ratioB, ratioS, slack } = bestSettle(fit, width, isLast, atoms.em[0], lightOf(atoms));
   const extra = !isLast && justify && fit.gaps > 0 ? slack / fit.gaps : 0;
   const glyphs: PlacedGlyph[] = [];
   let x = indent;

@@ -20,8 +20,8 @@ const STRETCH_POWER = 3;
  * Squeezing marks lightly (each stays at least 0.75 of its size wide, so a comma still
  * reads as full width) costs at most 40, less than pushing a character down (one cell
  * of slack over 27 gaps, 0.037 em a gap, costs 40.6): clreq's "squeeze first". Deeper
- * squeezes set marks visibly narrow; a mark at half width costs 440, as much as
- * stretching by 0.08 em a gap.
+ * squeezes set marks visibly narrow (see NARROW_STEP); a mark at half width costs 640, as much as
+ * stretching by 0.093 em a gap.
  */
 const LIGHT_SQUEEZE = 30;
 const DEEP_SQUEEZE = 400;
@@ -30,10 +30,18 @@ const DEEP_SQUEEZE = 400;
  * whole, so they go before the stops: the order of clreq and jlreq). */
 const BRACKET_SQUEEZE = 20;
 
+/**
+ * A mark squeezed below 0.75 of its size reads as narrow: crossing that line costs a step
+ * more than any line stretched within the 0.05 em target (100), so the composer spreads
+ * slack up to the target before it sets a narrow mark (a 0.74 em comma once saved two
+ * lines at 0.038 em), while a line looser than 0.066 em costs more than a narrow mark.
+ */
+const NARROW_STEP = 200;
+
 /** `light`: the per-mark squeeze (em of the grid cell) that leaves a mark 0.75 of its size. */
 function squeezeCost(perMark: number, light: number): number {
-  if (perMark <= light) return LIGHT_SQUEEZE * (perMark / light) ** 2;
-  return LIGHT_SQUEEZE + DEEP_SQUEEZE * ((perMark - light) / (0.5 - light)) ** 2;
+  if (perMark <= light + 1e-9) return LIGHT_SQUEEZE * (perMark / light) ** 2;
+  return LIGHT_SQUEEZE + NARROW_STEP + DEEP_SQUEEZE * ((perMark - light) / (0.5 - light)) ** 2;
 }
 /** Putting a source unit on a line of its own costs about one line stretched to 0.05 em. */
 const ALONE_COST = 100;
@@ -174,10 +182,10 @@ export interface Settled {
  * blank halves of brackets and quotes (their ink stays whole), shared in proportion,
  * and only then pause and stop marks (，。、；：？！), shared in proportion.
  */
-export function settle(fit: LineFit, width: number, out: Settled = { trim: 0, ratioB: 0, ratioS: 0, slack: 0 }): Settled {
+export function settle(fit: LineFit, width: number, trimOK = true, out: Settled = newSettled()): Settled {
   let over = fit.natural - width;
   let trim = 0;
-  if (over > EPS && fit.startTrim > 0) {
+  if (over > EPS && fit.startTrim > 0 && trimOK) {
     trim = fit.startTrim;
     over -= trim;
   }
@@ -191,24 +199,52 @@ export function settle(fit: LineFit, width: number, out: Settled = { trim: 0, ra
   }
   out.ratioB = fit.shrinkB > 0 ? Math.min(1, over / fit.shrinkB) : 0;
   over -= out.ratioB * fit.shrinkB;
-  const shrinkS = fit.shrink - trim - fit.shrinkB;
+  const shrinkS = fit.shrink - fit.startTrim - fit.shrinkB; // a kept start mark is never squeezed
   out.ratioS = over > EPS && shrinkS > 0 ? Math.min(1, over / shrinkS) : 0;
   return out;
 }
 
-const scratch: Settled = { trim: 0, ratioB: 0, ratioS: 0, slack: 0 };
+function newSettled(): Settled {
+  return { trim: 0, ratioB: 0, ratioS: 0, slack: 0 };
+}
+
+/** The stop squeeze (em of the grid cell) that leaves a mark 0.75 of its size wide. */
+export function lightOf(atoms: Atoms): number {
+  return Math.max(0.05, 1 - (0.75 * atoms.size[0]) / atoms.em[0]);
+}
+
+/**
+ * The cheaper way to set a line that starts with an opening mark and is a little too
+ * long: drop the mark's blank half whole (the rest becomes slack), or keep it and
+ * squeeze the marks inside by just the excess. Dropping it always would open
+ * (网址：…) by 0.07 em a gap where squeezing the colon by 2 pt does.
+ * (`drop` and `keep` are filled and one of them returned: the search passes its own.)
+ */
+export function bestSettle(fit: LineFit, width: number, isLast: boolean, em: number, light: number, drop = newSettled(), keep = newSettled()): Settled {
+  const s = settle(fit, width, true, drop);
+  if (s.trim === 0 || fit.natural - (fit.shrink - fit.startTrim) > width + EPS) return s;
+  settle(fit, width, false, keep);
+  return settledCost(fit, keep, isLast, em, light) < settledCost(fit, s, isLast, em, light) ? keep : s;
+}
+
+const scratchDrop = newSettled();
+const scratchKeep = newSettled();
 
 /** Badness of setting a line of `fit` in `width`, or Infinity when it cannot be done. */
 export function lineCost(fit: LineFit, width: number, isLast: boolean, em: number, light: number): number {
-  const { natural, shrink, gaps } = fit;
-  if (natural - shrink > width + EPS) return Infinity;
-  const { trim, ratioB, ratioS, slack } = settle(fit, width, scratch);
+  if (fit.natural - fit.shrink > width + EPS) return Infinity;
+  return settledCost(fit, bestSettle(fit, width, isLast, em, light, scratchDrop, scratchKeep), isLast, em, light);
+}
+
+function settledCost(fit: LineFit, settled: Settled, isLast: boolean, em: number, light: number): number {
+  const { shrink, gaps } = fit;
+  const { trim, ratioB, ratioS, slack } = settled;
   const trimCost = trim > 0 ? 20 : 0;
   if (ratioB > 0 || ratioS > 0) {
     // Brackets and quotes keep their ink at any squeeze: cheap. Stops as before.
     const perB = fit.marksB ? (ratioB * fit.shrinkB) / fit.marksB / em : 0;
     const marksS = fit.marks - fit.marksB;
-    const perS = marksS ? (ratioS * (shrink - trim - fit.shrinkB)) / marksS / em : 0;
+    const perS = marksS ? (ratioS * (shrink - fit.startTrim - fit.shrinkB)) / marksS / em : 0;
     return trimCost + 10 + BRACKET_SQUEEZE * (perB / 0.5) ** 2 + (perS > 0 ? squeezeCost(perS, light) : 0);
   }
   if (isLast) return trimCost;
@@ -255,7 +291,7 @@ export function chooseBreaks(atoms: Atoms, sums: Sums, widths: BreakOptions): nu
   const n = atoms.length;
   if (n === 0) return [];
   const em = atoms.em[0];
-  const light = Math.max(0.05, 1 - (0.75 * atoms.size[0]) / em);
+  const light = lightOf(atoms);
   // best[i]: least total cost to set atoms [0, i) with a break before atom i.
   // Open starts cand[head..tail), and least[k]: the least best[] of cand[k..tail).
   const [best, from, cand, least] = views(4, n + 1);

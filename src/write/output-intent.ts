@@ -1,10 +1,10 @@
 // PDF/A's output intent: the ICC profile of the colour the page is meant for.
-// RGB output carries pdfkit's own sRGB profile; CMYK output needs the print condition's
+// RGB output carries the sRGB profile (srgb-profile.ts); CMYK output needs the print condition's
 // profile, which only the user (or the print shop) can name, so it comes from a file.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { UserError } from '../errors.js';
+import { srgbIcc } from './srgb-profile.js';
 
 export interface OutputProfile {
   data: Uint8Array;
@@ -15,9 +15,7 @@ export interface OutputProfile {
 }
 
 export function srgbProfile(): OutputProfile {
-  // pdfkit ships the sRGB IEC61966-2.1 profile for its own PDF/A support.
-  const main = createRequire(import.meta.url).resolve('pdfkit');
-  return { data: readFileSync(join(dirname(main), 'data', 'sRGB_IEC61966_2_1.icc')), n: 3, name: 'sRGB IEC61966-2.1' };
+  return { data: srgbIcc(), n: 3, name: 'sRGB IEC61966-2.1' };
 }
 
 /** The description in a profile's `desc` tag (ICC v2 text or v4 multi-language), if any. */
@@ -59,26 +57,6 @@ export function readCmykProfile(path: string, field: string): OutputProfile {
   if (cls !== 'prtr') throw bad(`the profile is not an output (printer) profile (its class is "${cls}")`);
   if (major < 2 || major > 4) throw bad(`ICC version ${major} is not allowed in PDF/A-2 (2 to 4 are)`);
   return { data: b, n: 4, name: profileDescription(b) ?? basename(path).replace(/\.ic[cm]$/i, '') };
-}
-
-interface RefDoc {
-  ref(data?: Record<string, unknown>): { data: Record<string, unknown>; write(b: Uint8Array): void; end(): void };
-  _root: { data: Record<string, unknown> };
-}
-
-export function addOutputIntent(doc: RefDoc, p: OutputProfile): void {
-  const icc = doc.ref({ N: p.n });
-  icc.write(p.data);
-  icc.end();
-  const intent = doc.ref({
-    Type: 'OutputIntent',
-    S: 'GTS_PDFA1',
-    OutputConditionIdentifier: new String(p.name),
-    Info: new String(p.name),
-    DestOutputProfile: icc,
-  });
-  intent.end();
-  doc._root.data.OutputIntents = [intent];
 }
 
 /**

@@ -1,19 +1,20 @@
-// Layout to PDF bytes with pdfkit: fonts embedded and subset with ToUnicode maps,
-// document info and XMP, a structure tree (tagged PDF), one bookmark per section,
-// PDF/A-2b on request, reproducible bytes for the same input.
-import { loadPdfkit } from '../require-cached.js';
+// Layout to PDF bytes: fonts embedded and subset with ToUnicode maps, document info and
+// XMP, a structure tree (tagged PDF), one bookmark per section, PDF/A-2b on request,
+// the same bytes for the same input. Written directly (pdf/): the layout is complete
+// before the first byte, so every font's glyph set is known up front and each object
+// is written once.
 import type { FontBook } from '../fonts/font-book.js';
 import type { Face } from '../fonts/open-face.js';
-import type { Layout } from '../paginate/types.js';
+import type { Ink, Layout } from '../paginate/types.js';
 import type { Style } from '../validate/style-schema.js';
 import { fillOp, inkColor, strokeOp } from './colors.js';
-import { addOutputIntent, srgbProfile, type OutputProfile } from './output-intent.js';
+import { srgbProfile, type OutputProfile } from './output-intent.js';
+import { PdfFile, fileId } from './pdf/document.js';
+import { embedFont, type FontUse } from './pdf/embed-font.js';
+import { PdfText, type PdfDict, type PdfRef } from './pdf/serialize.js';
 import { textOps, type PdfFont } from './pdf-text.js';
-import { Tagger, type TaggingDoc } from './tags.js';
+import { Tagger } from './tags.js';
 import { xmpPacket } from './xmp.js';
-
-// Loaded as CommonJS with V8's code cache (see require-cached.ts): a faster start.
-const PDFDocument = loadPdfkit();
 
 export interface DocInfo {
   title: string;
@@ -31,112 +32,148 @@ export interface WriteOptions {
   cmykProfile?: OutputProfile;
 }
 
-type Ref = { data: Record<string, unknown>; write(b: Uint8Array): void; end(): void; compress?: boolean };
-type Doc = InstanceType<typeof PDFDocument> &
-  TaggingDoc & {
-    _font: PdfFont;
-    _root: Ref;
-    page: { fonts: Record<string, unknown>; dictionary: unknown };
-    addContent(s: string): Doc;
-    ref(data?: Record<string, unknown>): Ref;
-    endMetadata(): void;
-  };
+const fmt = (n: number) => (Math.round(n * 1000) / 1000).toString();
 
-export function writePdf(layout: Layout, book: FontBook, style: Style, info: DocInfo, opts: WriteOptions = {}): Promise<Buffer> {
+export function writePdf(layout: Layout, book: FontBook, style: Style, info: DocInfo, opts: WriteOptions = {}): Buffer {
   const cmyk = style.color.mode === 'cmyk';
   if (opts.pdfa && cmyk && !opts.cmykProfile) throw new Error('PDF/A in CMYK needs a CMYK output profile');
+  const pdf = new PdfFile('1.7');
   const meta = {
     Title: info.title,
     Author: info.author,
     Subject: info.subject,
     Keywords: info.keywords.join(', '),
     Creator: 'yanjin-bulletin',
-    Producer: 'yanjin-bulletin (PDFKit)',
+    Producer: 'yanjin-bulletin',
     CreationDate: info.date,
     ModDate: info.date,
   };
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    size: [layout.pageW, layout.pageH],
-    margin: 0,
-    compress: true,
-    pdfVersion: '1.7',
-    lang: 'zh-CN',
-    displayTitle: true,
-    tagged: true,
-    info: meta,
-    // No default Helvetica: parsing its metrics cost ~3 ms an issue, and no text uses it.
-    font: null,
-  } as unknown as PDFKit.PDFDocumentOptions) as Doc;
-  // pdfkit's XMP leaves the text unescaped (a title with & breaks it) and leaves out
-  // ModDate, which PDF/A wants mirrored: write the packet here instead.
-  doc.endMetadata = () => {
-    const xml = xmpPacket({
-      title: meta.Title,
-      author: meta.Author,
-      subject: meta.Subject,
-      keywords: meta.Keywords,
-      creator: meta.Creator,
-      producer: meta.Producer,
-      date: info.date,
-      pdfa: opts.pdfa ? { part: 2, conformance: 'B' } : undefined,
-    });
-    const ref = doc.ref({ Type: 'Metadata', Subtype: 'XML' });
-    ref.compress = false; // PDF/A: the metadata stays readable without a PDF parser
-    ref.write(new TextEncoder().encode(xml));
-    ref.end();
-    doc._root.data.Metadata = ref;
-  };
-  if (opts.pdfa) addOutputIntent(doc as never, cmyk ? opts.cmykProfile! : srgbProfile());
-  const tags = new Tagger(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
 
-  const fonts = new Map<string, PdfFont>();
-  const pdfFont = (face: Face): PdfFont => {
-    let f = fonts.get(face.key);
-    if (!f) {
-      doc.font(face.font as unknown as string);
-      f = doc._font;
-      fonts.set(face.key, f);
-    }
-    return f;
-  };
-  const useFont = (f: PdfFont) => {
-    if (doc.page.fonts[f.id] == null) doc.page.fonts[f.id] = f.ref();
-  };
-
+  // Fonts first: which glyphs of which face the pages use, then one subset per face
+  // file (two roles on one face share its font object).
+  const uses = new Map<string, FontUse & { faces: Set<Face> }>();
   for (const page of layout.pages) {
-    doc.addPage({ size: [layout.pageW, layout.pageH], margin: 0 });
     for (const d of page.draws) {
-      const color = inkColor(d.ink, style);
+      if (d.kind !== 'text') continue;
+      for (const g of d.glyphs) {
+        const r = book.glyph(g.ch, g.font);
+        if (!r) continue;
+        let u = uses.get(r.face.key);
+        if (!u) uses.set(r.face.key, (u = { reader: r.face.reader, glyphs: new Map(), faces: new Set() }));
+        u.faces.add(r.face);
+        if (!u.glyphs.has(r.gid)) u.glyphs.set(r.gid, g.ch.codePointAt(0)!);
+      }
+    }
+  }
+  const fonts = new Map<Face, PdfFont & { ref: PdfRef }>();
+  let n = 0;
+  for (const u of uses.values()) {
+    const ref = pdf.ref();
+    const e = embedFont(pdf, ref, u);
+    const f = { name: `F${++n}`, cid: e.cid, widths: e.widths, ref };
+    for (const face of u.faces) fonts.set(face, f);
+  }
+
+  const inks = Object.fromEntries(
+    (['red', 'text'] as const).map((k) => {
+      const c = inkColor(k, style);
+      return [k, { fill: fillOp(c), stroke: strokeOp(c) }];
+    }),
+  ) as Record<Ink, { fill: string; stroke: string }>;
+  const pagesRef = pdf.ref();
+  const pageRefs = layout.pages.map(() => pdf.ref());
+  const tags = new Tagger(pdf);
+  layout.pages.forEach((page, pi) => {
+    let content = '';
+    const used = new Map<string, PdfRef>();
+    for (const d of page.draws) {
+      const ink = inks[d.ink];
       if (d.kind === 'rule') {
-        tags.artifact('Layout', () => {
-          doc.save();
-          doc.addContent(strokeOp(color));
-          doc.lineWidth(d.width).moveTo(d.x1, d.y).lineTo(d.x2, d.y).stroke();
-          doc.restore();
-        });
+        const y = fmt(layout.pageH - d.y);
+        content += tags.artifact('Layout', `q\n${ink.stroke}\n${fmt(d.width)} w\n${fmt(d.x1)} ${y} m\n${fmt(d.x2)} ${y} l\nS\nQ\n`);
         continue;
       }
-      tags.text(d, () => {
-        doc.save();
-        // pdfkit's page space runs downwards; text needs the PDF's own, upwards.
-        doc.addContent(`1 0 0 -1 0 ${layout.pageH} cm`);
-        doc.addContent(`${fillOp(color)} ${strokeOp(color)}`);
-        for (const op of textOps(d, layout.pageH, book, pdfFont, useFont)) doc.addContent(op);
-        doc.restore();
+      const ops = textOps(d, layout.pageH, book, (face) => {
+        const f = fonts.get(face)!;
+        used.set(f.name, f.ref);
+        return f;
       });
+      content += tags.text(d, pi, `q\n${ink.fill} ${ink.stroke}\n${ops}Q\n`);
     }
+    const fontRes: PdfDict = {};
+    for (const [name, ref] of [...used].sort()) fontRes[name] = ref;
+    pdf.put(
+      {
+        Type: 'Page',
+        Parent: pagesRef,
+        MediaBox: [0, 0, layout.pageW, layout.pageH],
+        Contents: pdf.stream({}, content),
+        Resources: { ProcSet: ['PDF', 'Text'], Font: fontRes },
+        StructParents: tags.structParents(pi),
+        Tabs: 'S',
+      },
+      pageRefs[pi],
+    );
+  });
+  pdf.put({ Type: 'Pages', Count: pageRefs.length, Kids: pageRefs }, pagesRef);
+
+  const catalog: PdfDict = {
+    Type: 'Catalog',
+    Pages: pagesRef,
+    Lang: new PdfText('zh-CN'),
+    ViewerPreferences: { DisplayDocTitle: true },
+    MarkInfo: pdf.put({ Marked: true }),
+    StructTreeRoot: tags.finish(pageRefs),
+  };
+  if (layout.bookmarks.length) {
+    catalog.Outlines = outline(pdf, layout, pageRefs);
+    catalog.PageMode = 'UseOutlines';
   }
-  tags.finish();
-  for (const b of layout.bookmarks) {
-    doc.outline.addItem(b.title, { pageNumber: b.page, top: b.y, left: layout.pageW } as never);
-  }
-  doc.end();
-  return done;
+  // The XMP packet mirrors the Info dictionary, as PDF/A wants; uncompressed, so it stays
+  // readable without a PDF parser.
+  const xml = xmpPacket({
+    title: meta.Title,
+    author: meta.Author,
+    subject: meta.Subject,
+    keywords: meta.Keywords,
+    creator: meta.Creator,
+    producer: meta.Producer,
+    date: info.date,
+    pdfa: opts.pdfa ? { part: 2, conformance: 'B' } : undefined,
+  });
+  catalog.Metadata = pdf.stream({ Type: 'Metadata', Subtype: 'XML' }, Buffer.from(xml, 'utf8'), { compress: false });
+  if (opts.pdfa) catalog.OutputIntents = [outputIntent(pdf, cmyk ? opts.cmykProfile! : srgbProfile())];
+  const root = pdf.put(catalog);
+  const infoRef = pdf.put(Object.fromEntries(Object.entries(meta).map(([k, v]) => [k, v instanceof Date ? v : new PdfText(v)])));
+  return pdf.finish(root, infoRef, fileId(meta));
+}
+
+/** One bookmark per section, each opening its heading's page at the heading. */
+function outline(pdf: PdfFile, layout: Layout, pages: PdfRef[]): PdfRef {
+  const top = pdf.ref();
+  const items = layout.bookmarks.map(() => pdf.ref());
+  layout.bookmarks.forEach((b, i) => {
+    pdf.put(
+      {
+        Title: new PdfText(b.title),
+        Parent: top,
+        Prev: i > 0 ? items[i - 1] : undefined,
+        Next: i < items.length - 1 ? items[i + 1] : undefined,
+        Dest: [pages[b.page], 'XYZ', 0, layout.pageH - b.y, 0],
+      },
+      items[i],
+    );
+  });
+  return pdf.put({ Type: 'Outlines', First: items[0], Last: items[items.length - 1], Count: items.length }, top);
+}
+
+function outputIntent(pdf: PdfFile, p: OutputProfile): PdfRef {
+  const icc = pdf.stream({ N: p.n }, p.data);
+  return pdf.put({
+    Type: 'OutputIntent',
+    S: 'GTS_PDFA1',
+    OutputConditionIdentifier: new PdfText(p.name),
+    Info: new PdfText(p.name),
+    DestOutputProfile: icc,
+  });
 }

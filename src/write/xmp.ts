@@ -1,5 +1,5 @@
 // The XMP metadata packet: the document info again, as PDF/A wants it (every Info entry
-// mirrored with an equal value) and with the text escaped, which pdfkit's own packet is not.
+// mirrored with an equal value), with the text escaped.
 
 export interface XmpInfo {
   title: string;
@@ -20,7 +20,7 @@ export function xmlEscape(s: string): string {
   return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
 
-/** The date as pdfkit writes it into the Info dictionary (UTC, whole seconds). */
+/** The date as the Info dictionary has it (UTC, whole seconds). */
 const xmpDate = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 export function xmpPacket(i: XmpInfo): string {

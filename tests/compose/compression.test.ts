@@ -38,6 +38,30 @@ describe('compression', () => {
     expect(s.lines[1].end).toBe(448);
   });
 
+  it('a line-start opening bracket keeps its cell when squeezing a mark by the excess is cheaper', () => {
+    // Line 2: （ + 字字 + ： + an unbreakable 380 pt address + ） is 452 pt, 4 pt over.
+    // Dropping the （'s half would leave 4 pt of slack over 5 gaps (0.05 em each); the
+    // colon gives the 4 pt instead and stays 0.75 of its size wide.
+    const url = 'w'.repeat(45) + '.cn';
+    const s = set(han(28) + '（字字：' + url + '）' + han(3));
+    expect(s.text).toEqual([han(28), '（字字：' + url + '）', han(3)]);
+    const g = s.lines[1].glyphs;
+    expect([g[0].x, g[0].w]).toEqual([0, 16]);
+    expect([g[3].x, g[3].w]).toEqual([48, 12]);
+    expect(s.xs[1][4]).toBe(60);
+    expect(s.lines[1].end).toBe(448);
+  });
+
+  it('sets no comma narrower than 0.75 of its size while spreading within 0.05 em will do', () => {
+    // Keeping the last 字 on line 1 would squeeze the comma to 11.4 pt (0.71 em); sending
+    // it down spreads 0.77 pt (0.048 em) over the gaps of line 1 instead.
+    const s = set('字字，字72972字字字字字字9619字字字字字字字字91347' + han(5) + '。');
+    expect(s.text).toEqual(['字字，字72972字字字字字字9619字字字字字字字字91347', han(5) + '。']);
+    expect(s.lines[0].glyphs[2].w).toBe(16);
+    expect(s.xs[0][1]).toBe(16.77);
+    expect(s.lines[0].end).toBeCloseTo(448, 9);
+  });
+
   it("a paragraph's first opening mark keeps its full cell after the indent", () => {
     const s = set('“' + han(25) + '”' + han(5), { indent: 32 });
     const open = s.lines[0].glyphs[0];

@@ -47,5 +47,12 @@ describe('quality figures read back from the PDF', () => {
     expect(r.widest.extra).toBeLessThanOrEqual(0.14);
     const loose = new Set(r.wideGaps.map((g: { where: string }) => g.where.replace(/^p\d+ \S+ in /, '')));
     expect(loose.size).toBeLessThanOrEqual(8);
+    // And no setting under FORMAT's rules does much better: the report's lower bound for
+    // that paragraph is over 0.05 em too, and never above what we set.
+    type Bound = { text: string; ours: number; bound: { std: number } };
+    const bounds: Bound[] = r.gapBounds;
+    for (const b of bounds) expect(b.bound.std).toBeLessThanOrEqual(b.ours + 1e-3);
+    const url = bounds.find((b) => b.text.startsWith('为确保'));
+    expect(url?.bound.std).toBeGreaterThan(0.12);
   });
 });

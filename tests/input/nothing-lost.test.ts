@@ -46,7 +46,9 @@ describe('a failed build keeps the old PDF', () => {
     writeFileSync(
       fault,
       `import fs from 'node:fs'; import { syncBuiltinESMExports } from 'node:module';
-       fs.fsyncSync = () => { throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }); };
+       const full = () => Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+       fs.fsyncSync = () => { throw full(); };
+       fs.fsync = (fd, cb) => process.nextTick(cb, full());
        syncBuiltinESMExports();`,
     );
     const r = cli(['build', 'issue38.yaml'], { cwd: dir, env: { NODE_OPTIONS: `--import=${fault}` } });
