@@ -75,8 +75,8 @@ const QUARTER = 0.25;
 
 /**
  * Advances of one face and size by code point, kept per Metrics object: a paragraph
- * asks for the same few hundred characters again and again, and a Metrics lookup is
- * a string-keyed map lookup in the fonts stage. Metrics answers never change.
+ * asks for the same few hundred characters again and again, and each Metrics call goes
+ * through the fonts stage's lookups and tables. Metrics answers never change.
  */
 const advanceMemo = new WeakMap<Metrics, Map<string, Map<number, number>>>();
 
