@@ -278,6 +278,9 @@ function laterLinesBound(cost: number, width: number, natural: number, em: numbe
   return Math.min(cost, 1e6 * (Math.max(0, width - natural) / em)) * (1 - 1e-9);
 }
 
+/** In keptTotal: a loose line, to be priced exactly in the second pass. */
+const LOOSE = -1;
+
 /**
  * Break positions (indices of the atoms that start each line after the first). When
  * no arrangement avoids an overfull line, the greedy fallback lets one run over.
@@ -285,7 +288,8 @@ function laterLinesBound(cost: number, width: number, natural: number, em: numbe
  * Each line end j tries the open starts from the earliest (longest line) on. Once a
  * line fits unsqueezed, later starts only give looser lines, so the scan stops when
  * even the cheapest of their totals (the least best[] among them plus the bound on
- * their cost) cannot beat best[j]. Among equal totals the latest start wins.
+ * their cost) cannot beat the best so far. pow() prices only the lines that may win
+ * (see the two passes below). Among equal totals the latest start wins.
  */
 export function chooseBreaks(atoms: Atoms, sums: Sums, widths: BreakOptions): number[] {
   const n = atoms.length;
@@ -294,7 +298,8 @@ export function chooseBreaks(atoms: Atoms, sums: Sums, widths: BreakOptions): nu
   const light = lightOf(atoms);
   // best[i]: least total cost to set atoms [0, i) with a break before atom i.
   // Open starts cand[head..tail), and least[k]: the least best[] of cand[k..tail).
-  const [best, from, cand, least] = views(4, n + 1);
+  // keptK, keptBelow, keptTotal: the starts kept for the second pass at one line end.
+  const [best, from, cand, least, keptK, keptBelow, keptTotal] = views(7, n + 1);
   best.fill(Infinity);
   from.fill(-1);
   best[0] = 0;
@@ -312,6 +317,12 @@ export function chooseBreaks(atoms: Atoms, sums: Sums, widths: BreakOptions): nu
     const alone = j < n && (atoms.flags[j] & ALONE) !== 0;
     const penalty = j < n ? atoms.penalty[j] : 0;
     if (fitFrom < head) fitFrom = head;
+    // First pass: each start that fits, priced from below and from above. A loose line
+    // is priced by its cube taken by multiplication (within a hair of pow()'s), any
+    // other line exactly. `bound`, the least price from above, is at least the least
+    // exact total, so a start priced above it from below cannot win; the rest are kept.
+    let bound = Infinity;
+    let kept = 0;
     for (let k = fitFrom; k < tail; k++) {
       const i = cand[k];
       const width = i === 0 ? widths.first : widths.rest;
@@ -325,17 +336,41 @@ export function chooseBreaks(atoms: Atoms, sums: Sums, widths: BreakOptions): nu
       // The last line holds two characters at least, punctuation not counted.
       if (isLast && i > 0 && sums.c[j] - sums.c[i] < 2) continue;
       fitMarks(sums, i, j, fit);
-      // Most candidates are loose lines that cannot win: a cheap lower bound rules
-      // them out before pow() gives the exact cost (it stands in for it below).
       const low = isLast || alone ? 0 : looseCostLow(fit, width, em);
       if (i > 0 && sums.monotone && fit.natural - width <= EPS) {
         // This line and every looser one after it cost at least `later`.
         const later = laterLinesBound(low, width, fit.natural, em) + (alone ? ALONE_COST : 0) + 1 + penalty;
-        if (least[k] + later > best[j]) break;
+        if (least[k] + later > bound) break;
       }
-      const lc = low > 0 && best[i] + (low + (alone ? ALONE_COST : 0) + 1 + penalty) > best[j] ? low : lineCost(fit, width, isLast || alone, em, light);
       // prefer fewer lines when all else is equal (the + 1)
-      const total = best[i] + (lc + (alone ? ALONE_COST : 0) + 1 + penalty);
+      let below: number;
+      let above: number;
+      let exact = LOOSE;
+      if (low > 0) {
+        below = best[i] + (low + (alone ? ALONE_COST : 0) + 1 + penalty);
+        above = best[i] + (low * (1 + 3e-12) + (alone ? ALONE_COST : 0) + 1 + penalty);
+      } else {
+        exact = best[i] + (lineCost(fit, width, isLast || alone, em, light) + (alone ? ALONE_COST : 0) + 1 + penalty);
+        below = above = exact;
+      }
+      if (below > bound) continue;
+      if (above < bound) bound = above;
+      keptK[kept] = k;
+      keptBelow[kept] = below;
+      keptTotal[kept] = exact;
+      kept++;
+    }
+    // Second pass: the exact totals of the starts that may win; among equal totals the
+    // latest start.
+    for (let q = 0; q < kept; q++) {
+      if (keptBelow[q] > bound) continue;
+      const i = cand[keptK[q]];
+      let total = keptTotal[q];
+      if (total === LOOSE) {
+        const width = i === 0 ? widths.first : widths.rest;
+        fitLine(sums, i, j, fit);
+        total = best[i] + (lineCost(fit, width, isLast || alone, em, light) + (alone ? ALONE_COST : 0) + 1 + penalty);
+      }
       if (total < best[j] || (total === best[j] && i > from[j])) {
         best[j] = total;
         from[j] = i;
