@@ -348,6 +348,8 @@ export function chooseBreaks(atoms: Atoms, sums: Sums, widths: BreakOptions): nu
       let exact = LOOSE;
       if (low > 0) {
         below = best[i] + (low + (alone ? ALONE_COST : 0) + 1 + penalty);
+        // low is the multiplied cube less 1e-12 of it, and that cube is a few ulps from
+        // pow()'s: 3e-12 more is above the exact cost.
         above = best[i] + (low * (1 + 3e-12) + (alone ? ALONE_COST : 0) + 1 + penalty);
       } else {
         exact = best[i] + (lineCost(fit, width, isLast || alone, em, light) + (alone ? ALONE_COST : 0) + 1 + penalty);
