@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import { UserError, type Problem } from '../errors.js';
 import { prepareIssue, openFaces, renderIssue, type BuildOptions, type Prepared } from './build-issue.js';
 import type { FontBook } from '../fonts/font-book.js';
-import { writeAtomicAsync } from '../write/atomic.js';
+import { writeAtomic, writeAtomicAsync } from '../write/atomic.js';
 import { noticesFor } from '../load/load-file.js';
 import { changedAt } from './program-time.js';
 import { flushCodeCache } from '../require-cached.js';
@@ -65,7 +65,12 @@ function facesFor(p: Prepared, opts: BuildOptions): FontBook {
   return book;
 }
 
-export async function buildOne(job: Job): Promise<JobResult> {
+/**
+ * Build one issue. `background`: flush the PDF to disk on the thread pool, so that the
+ * caller can start the next issue meanwhile (a single build flushes here: starting the
+ * thread pool costs more than the flush).
+ */
+export async function buildOne(job: Job, background = false): Promise<JobResult> {
   const t0 = performance.now();
   const base = { id: job.id, file: job.file, out: job.out, notices: [] as string[] };
   const ms = () => Math.round(performance.now() - t0);
@@ -83,7 +88,8 @@ export async function buildOne(job: Job): Promise<JobResult> {
       if (fresh) return { ...base, status: 'skipped', ms: ms() };
     }
     const { pdf, layout } = await renderIssue(p, book, job.opts);
-    await writeAtomicAsync(job.out, pdf);
+    if (background) await writeAtomicAsync(job.out, pdf);
+    else writeAtomic(job.out, pdf);
     if (job.preview !== undefined) await (await import('../write/preview.js')).writePreviews(pdf, job.out, job.preview);
     // The first build of this thread has run the code worth caching for the next start.
     flushCodeCache();

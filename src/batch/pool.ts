@@ -18,7 +18,7 @@ export async function runJobs(jobs: Job[], workers: number, ev: PoolEvents): Pro
     for (const [i, job] of jobs.entries()) {
       ev.start?.(job);
       window.push(
-        buildOne(job).then((r) => {
+        buildOne(job, jobs.length > 1).then((r) => {
           ev.done(r);
           out[i] = r; // in the order of the inputs, whichever flush ends first
         }),
