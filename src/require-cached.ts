@@ -7,7 +7,7 @@
 // V8 checks each entry against the source, so a stale or damaged entry is only ignored.
 import Module, { createRequire } from 'node:module';
 import vm from 'node:vm';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import type * as FontkitNs from 'fontkit';
@@ -49,7 +49,7 @@ const hash = (s: string) => {
 
 /** Marks the hook as installed in this process (the bundle carries its own copy of this module). */
 const INSTALLED = Symbol.for('yanjin-bulletin.code-cache');
-type Installed = { flush(): void };
+type Installed = { flush(): void; partial(): void };
 
 /**
  * Compile dependencies' CommonJS modules through the code cache from now on; `own` names
@@ -64,11 +64,11 @@ function install(own?: string): void {
   installed = true;
   const g = globalThis as unknown as Record<symbol, Installed | undefined>;
   if (g[INSTALLED]) return; // the launcher did it, with the other copy of this module
-  g[INSTALLED] = { flush: saveCache };
+  g[INSTALLED] = { flush: saveCache, partial: savePartial };
   dir = cacheDir();
   if (!dir) return;
   // Commands that build nothing (validate, import …) save what they compiled at exit.
-  process.once('exit', saveCache);
+  process.once('exit', () => saveCache());
   const original = M.prototype._compile;
   const nm = `${sep}node_modules${sep}`;
   M.prototype._compile = function (content: string, filename: string) {
@@ -78,14 +78,10 @@ function install(own?: string): void {
     const cacheable = filename === own || (filename.includes(nm) && !content.includes('import('));
     if (!cacheable) return original.call(this, content, filename);
     const key = join(dir!, `${hash(filename)}.bin`);
-    let cachedData: Buffer | undefined;
-    try {
-      cachedData = readFileSync(key);
-    } catch {
-      /* not cached yet */
-    }
+    // A full entry (made after a build) first, else a partial one (made by a batch).
+    const cachedData = readOrNothing(key) ?? readOrNothing(partialOf(key));
     const script = new vm.Script(M.wrap(content.replace(/^#!.*/, '')), { filename, cachedData });
-    if (!cachedData || script.cachedDataRejected) pending.set(key, script);
+    if (!cachedData || script.cachedDataRejected || !existsSync(key)) pending.set(key, script);
     const fn = script.runInThisContext({ displayErrors: true }) as (...a: unknown[]) => unknown;
     const mod = this;
     const req = Object.assign((id: string) => mod.require(id), {
@@ -107,14 +103,40 @@ export function flushCodeCache(): void {
   (globalThis as unknown as Record<symbol, Installed | undefined>)[INSTALLED]?.flush();
 }
 
-function saveCache(): void {
+/**
+ * Before V8's flags change (see vm-tuning.ts): a cache made later would not match the next
+ * start, so save what has been compiled so far as a partial entry, used until a build of
+ * one issue saves a full one; then stop saving.
+ */
+export function savePartialCodeCache(): void {
+  (globalThis as unknown as Record<symbol, Installed | undefined>)[INSTALLED]?.partial();
+}
+
+const partialOf = (key: string) => key.replace(/\.bin$/, '.partial.bin');
+
+function readOrNothing(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined; /* not cached yet */
+  }
+}
+
+function savePartial(): void {
+  for (const key of [...pending.keys()]) {
+    if (existsSync(partialOf(key))) pending.delete(key);
+  }
+  saveCache(partialOf);
+}
+
+function saveCache(as: (key: string) => string = (k) => k): void {
   if (!dir || pending.size === 0) return;
   try {
     mkdirSync(dir, { recursive: true });
     for (const [key, script] of pending) {
       const tmp = `${key}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       writeFileSync(tmp, script.createCachedData());
-      renameSync(tmp, key);
+      renameSync(tmp, as(key));
     }
   } catch {
     /* a read-only home: go on without a cache */

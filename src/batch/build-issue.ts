@@ -20,6 +20,7 @@ import { paginate } from '../paginate/paginate.js';
 import type { Layout } from '../paginate/types.js';
 import { writePdf } from '../write/pdf-writer.js';
 import { cmykOutputProfile } from '../write/output-intent.js';
+import { mark } from '../timings.js';
 
 export interface BuildOptions {
   /** A shared style file (`--style house.yaml`); the issue's own block wins over it. */
@@ -132,6 +133,7 @@ export function creationDate(isoDate: string): Date {
 
 export async function renderIssue(p: Prepared, book: FontBook, opts: BuildOptions = {}): Promise<{ pdf: Buffer; layout: Layout }> {
   const layout = layoutIssue(p, book);
+  mark('laid out');
   const m = p.issue.masthead;
   // The profile's path is relative to the file that names it (the issue wins over --style).
   const ownProfile = (p.loaded.data as { style?: { color?: { cmykProfile?: unknown } } }).style?.color?.cmykProfile;
@@ -144,6 +146,7 @@ export async function renderIssue(p: Prepared, book: FontBook, opts: BuildOption
     keywords: p.issue.sections.map((s) => s.heading.replace(/^【|】$/g, '')),
     date: creationDate(m.date),
   }, { pdfa: opts.pdfa, cmykProfile });
+  mark('pdf made');
   return { pdf, layout };
 }
 

@@ -7,6 +7,7 @@ import { UserError, type Problem } from '../errors.js';
 import { prepareIssue, openFaces, renderIssue, type BuildOptions, type Prepared } from './build-issue.js';
 import type { FontBook } from '../fonts/font-book.js';
 import { writeAtomic, writeAtomicAsync } from '../write/atomic.js';
+import { mark } from '../timings.js';
 import { noticesFor } from '../load/load-file.js';
 import { changedAt } from './program-time.js';
 import { flushCodeCache } from '../require-cached.js';
@@ -79,7 +80,9 @@ export async function buildOne(job: Job, background = false): Promise<JobResult>
     const pdfTime = job.incremental ? mtime(job.out) : undefined;
     const older = (t: number | undefined) => pdfTime !== undefined && t !== undefined && t < pdfTime;
     let fresh = pdfTime !== undefined && older(job.programTime) && older(changedAt(job.file)) && (!job.opts.styleFile || older(changedAt(job.opts.styleFile)));
+    mark('start');
     const p = prepareIssue(job.file, job.opts);
+    mark('loaded and validated');
     base.notices.push(...p.notices);
     const book = facesFor(p, job.opts);
     if (fresh) {
@@ -87,9 +90,11 @@ export async function buildOne(job: Job, background = false): Promise<JobResult>
       fresh = [...faceFiles].every((f) => older(changedAt(f)));
       if (fresh) return { ...base, status: 'skipped', ms: ms() };
     }
+    mark('faces');
     const { pdf, layout } = await renderIssue(p, book, job.opts);
     if (background) await writeAtomicAsync(job.out, pdf);
     else writeAtomic(job.out, pdf);
+    mark('written');
     if (job.preview !== undefined) await (await import('../write/preview.js')).writePreviews(pdf, job.out, job.preview);
     // The first build of this thread has run the code worth caching for the next start.
     flushCodeCache();

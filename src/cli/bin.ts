@@ -10,6 +10,9 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { lendImport } from '../esm-import.js';
 import { installCodeCache } from '../require-cached.js';
+import { tuneForShortRun } from '../vm-tuning.js';
+
+tuneForShortRun();
 
 const bundle = fileURLToPath(new URL('../bundle/main.cjs', import.meta.url));
 if (existsSync(bundle)) {

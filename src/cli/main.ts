@@ -4,6 +4,7 @@
 import '../install-code-cache.js'; // first: the modules below load through the code cache
 import { Command, CommanderError } from 'commander';
 import { UsageError, UserError } from '../errors.js';
+import { mark } from '../timings.js';
 import { registerBuild } from './commands/build.js';
 import { registerValidate } from './commands/validate.js';
 import { registerImport } from './commands/import.js';
@@ -37,6 +38,7 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 async function main() {
+  mark('program loaded');
   debug = process.argv.includes('--debug');
   try {
     await program.parseAsync(process.argv);
@@ -62,4 +64,12 @@ async function main() {
   }
 }
 
-void main();
+void main().then(() => {
+  // Exit now rather than when V8's background threads are done (they may still be
+  // compiling); unless output is still waiting to be written (pipes on Windows).
+  if (!watching() && !process.stdout.writableLength && !process.stderr.writableLength) process.exit();
+});
+
+function watching(): boolean {
+  return process.argv.includes('--watch');
+}

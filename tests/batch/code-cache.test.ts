@@ -36,4 +36,35 @@ describe('the code cache', () => {
     expect(off.equals(first)).toBe(true);
     expect(damaged.equals(first)).toBe(true);
   });
+
+  it('a batch (whose V8 flags differ after start-up) leaves a partial entry, which a build of one issue completes', () => {
+    const root = tree({ 'a.yaml': issueYaml(1), 'b.yaml': issueYaml(2) });
+    const cache = mkdtempSync(join(tmpdir(), 'yb-cache-'));
+    const run = (args: string[]) => {
+      const r = cli(args, { cwd: root, env: { YANJIN_BULLETIN_CACHE: cache } });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+    };
+    const entries = () => readdirSync(join(cache, readdirSync(cache)[0])).sort();
+    run(['build', 'a.yaml', 'b.yaml', '--out-dir', 'batch1', '--quiet']);
+    const [partial] = entries();
+    expect(entries()).toEqual([partial]);
+    expect(partial).toMatch(/\.partial\.bin$/);
+    run(['build', 'a.yaml', '-o', 'one.pdf']);
+    expect(entries()).toEqual([partial.replace('.partial', ''), partial].sort());
+    run(['build', 'a.yaml', 'b.yaml', '--out-dir', 'batch2', '--quiet']);
+    expect(entries()).toHaveLength(2);
+    for (const f of ['a.pdf', 'b.pdf']) expect(readFileSync(join(root, 'batch2', f)).equals(readFileSync(join(root, 'batch1', f)))).toBe(true);
+    expect(readFileSync(join(root, 'one.pdf')).equals(readFileSync(join(root, 'batch1', 'a.pdf')))).toBe(true);
+  });
+
+  it('YANJIN_BULLETIN_TIMINGS=1 says when each stage of a build ended', () => {
+    const root = tree({ 'one.yaml': issueYaml(1) });
+    const r = cli(['build', 'one.yaml', '-o', 'one.pdf'], { cwd: root, env: { YANJIN_BULLETIN_TIMINGS: '1' } });
+    expect(r.code).toBe(0);
+    const m = /^timings: program loaded ([\d.]+), start ([\d.]+), loaded and validated ([\d.]+), faces ([\d.]+), laid out ([\d.]+), pdf made ([\d.]+), written ([\d.]+), exit ([\d.]+)\n$/.exec(r.stderr);
+    expect(m, r.stderr).toBeTruthy();
+    const t = m!.slice(1).map(Number);
+    for (let i = 1; i < t.length; i++) expect(t[i]).toBeGreaterThanOrEqual(t[i - 1]);
+  });
 });

@@ -58,6 +58,27 @@ describe('a failed build keeps the old PDF', () => {
     expect(files()).toEqual(['full-disk.mjs', 'issue38.pdf', 'issue38.yaml']);
   });
 
+  it('in a batch, whose flushes run on the thread pool: each failure is reported, old PDFs kept', () => {
+    writeFileSync(join(dir, 'issue39.yaml'), ISSUE.replace('issue: 38', 'issue: 39'));
+    writeFileSync(join(dir, 'issue39.pdf'), OLD_PDF);
+    const fault = join(dir, 'full-disk.mjs');
+    writeFileSync(
+      fault,
+      `import fs from 'node:fs'; import { syncBuiltinESMExports } from 'node:module';
+       const full = () => Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+       fs.fsyncSync = () => { throw full(); };
+       fs.fsync = (fd, cb) => process.nextTick(cb, full());
+       syncBuiltinESMExports();`,
+    );
+    const r = cli(['build', 'issue38.yaml', 'issue39.yaml', '--jobs', '1'], { cwd: dir, env: { NODE_OPTIONS: `--import=${fault}` } });
+    expect(r.code).toBe(1);
+    for (const n of [38, 39]) {
+      expect(r.stderr).toContain(`issue${n}.pdf: cannot write the PDF: the disk is full; the file already there is unchanged\n`);
+      expect(readFileSync(join(dir, `issue${n}.pdf`), 'utf8')).toBe(OLD_PDF);
+    }
+    expect(files()).toEqual(['full-disk.mjs', 'issue38.pdf', 'issue38.yaml', 'issue39.pdf', 'issue39.yaml']);
+  });
+
   it('when the old PDF is locked (open in a viewer on Windows): the rename is refused, nothing changes', () => {
     const fault = join(dir, 'locked.mjs');
     writeFileSync(
