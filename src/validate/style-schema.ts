@@ -7,20 +7,6 @@ const PT_PER_MM = 72 / 25.4;
 
 /** A length: a number in the key's default unit, or a string with a unit (mm, cm, pt). */
 function length(defaultUnit: 'mm' | 'pt', fallback: number, min = 0, max = 2000) {
-  return lengthIn(defaultUnit, min, max).prefault(fallback);
-}
-
-// One parser per unit and bounds, shared by the keys that have them: building a zod
-// schema costs time at every start (30 keys: 7.5 → ms).
-const parsers = new Map<string, ReturnType<typeof makeLength>>();
-function lengthIn(defaultUnit: 'mm' | 'pt', min: number, max: number) {
-  const k = `${defaultUnit} ${min} ${max}`;
-  let p = parsers.get(k);
-  if (!p) parsers.set(k, (p = makeLength(defaultUnit, min, max)));
-  return p;
-}
-
-function makeLength(defaultUnit: 'mm' | 'pt', min: number, max: number) {
   const toPt = defaultUnit === 'mm' ? PT_PER_MM : 1;
   return z
     .union([z.number(), z.string()])
@@ -36,7 +22,8 @@ function makeLength(defaultUnit: 'mm' | 'pt', min: number, max: number) {
     })
     .refine((n) => n >= min * toPt - 1e-9 && n <= max * toPt + 1e-9, {
       message: `must be between ${min} and ${max} ${defaultUnit}`,
-    });
+    })
+    .prefault(fallback);
 }
 
 const mm = (n: number, min = 0, max = 500) => length('mm', n, min, max);
