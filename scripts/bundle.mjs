@@ -20,6 +20,19 @@ const zodEnglishOnly = {
   },
 };
 
+// commander loads child_process (and with it net, dgram …) for subcommands that are
+// programs of their own, which this program has none of: load it only if it is used.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (a) => (/[\\/]commander[\\/]/.test(a.importer) ? { path: 'child_process', namespace: 'lazy-cp' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-cp' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, k) => require('node:child_process')[k] });",
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -28,7 +41,7 @@ const common = {
   external: ['fontkit', 'pdfjs-dist', '@napi-rs/canvas', 'mammoth'],
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [zodEnglishOnly],
+  plugins: [zodEnglishOnly, lazyChildProcess],
   logLevel: 'warning',
 };
 await build({ ...common, entryPoints: ['dist/cli/main.js'], outfile: 'dist/bundle/main.cjs' });

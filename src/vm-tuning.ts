@@ -15,7 +15,7 @@ const FLAG = Symbol.for('yanjin-bulletin.long-run');
 /** Called first by the launchers, before the program is compiled. */
 export function tuneForShortRun(): void {
   const require = createRequire(import.meta.url);
-  for (const m of ['child_process' /* commander's */, 'os', 'perf_hooks', 'stream', 'string_decoder', 'vm', 'worker_threads', 'zlib']) require(`node:${m}`);
+  for (const m of ['os', 'perf_hooks', 'stream', 'string_decoder', 'vm', 'zlib']) require(`node:${m}`);
   setFlagsFromString('--no-opt');
 }
 

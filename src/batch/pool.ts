@@ -1,7 +1,8 @@
 // Run jobs on `workers` worker threads (0: here, in this thread), reporting each as it
 // starts and ends. A worker that dies fails its job only; the others go on.
 import { statSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker as WorkerType } from 'node:worker_threads';
 import type { Job, JobResult } from './build-one.js';
 
 export interface PoolEvents {
@@ -34,6 +35,8 @@ export async function runJobs(jobs: Job[], workers: number, ev: PoolEvents): Pro
   const results: JobResult[] = [];
   // From dist/batch/pool.js or from the bundle in dist/bundle/: the same file.
   const url = new URL('../batch/worker-launch.js', import.meta.url);
+  // Loaded here: a build of one issue never starts a worker.
+  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   await new Promise<void>((resolveAll) => {
     let running = 0;
     const finish = (r: JobResult) => {
@@ -41,7 +44,7 @@ export async function runJobs(jobs: Job[], workers: number, ev: PoolEvents): Pro
       ev.done(r);
     };
     const spawn = () => {
-      const w = new Worker(url);
+      const w: WorkerType = new Worker(url);
       running++;
       let current: Job | undefined;
       const next = () => {

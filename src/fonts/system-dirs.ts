@@ -2,7 +2,7 @@
 // Linux, the Fonts folders on Windows, the Library/Fonts folders on macOS. User folders
 // come first, as the office's own installs are there.
 import { homedir } from 'node:os';
-import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { delimiter, join, win32 } from 'node:path';
 
 /** Extra folders an office names in YANJIN_BULLETIN_FONTS (separated like PATH), searched before the system's. */
@@ -29,6 +29,8 @@ export function systemFontDirs(platform: NodeJS.Platform = process.platform, env
  */
 export function fontconfigFiles(): string[] {
   if (process.platform === 'win32') return [];
+  // Loaded only here: most builds never look at the system's fonts.
+  const { spawnSync } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
   const r = spawnSync('fc-list', ['--format', '%{file}\\n'], { encoding: 'utf8', timeout: 10_000, maxBuffer: 64 << 20 });
   if (r.status !== 0 || !r.stdout) return [];
   return [...new Set(r.stdout.split('\n').filter((f) => /\.(ttf|otf|ttc|otc)$/i.test(f)))].sort();
