@@ -1,4 +1,5 @@
 // One issue through the pipeline: load → validate → fonts → compose → paginate → write.
+import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError, type Problem } from '../errors.js';
 import { loadYamlFile, type Loaded } from '../load/load-file.js';
@@ -46,9 +47,9 @@ export function prepareIssue(file: string, opts: BuildOptions = {}): Prepared {
   let styleRaw: unknown;
   const notices = [...loaded.notices];
   if (opts.styleFile) {
-    const s = loadYamlFile(opts.styleFile);
+    const s = styleFile(opts.styleFile);
     notices.push(...s.notices);
-    problems.push(...validateStyleFile(s).problems);
+    problems.push(...s.problems);
     styleRaw = s.data;
   }
   const v = validateIssue(loaded);
@@ -63,6 +64,25 @@ export function prepareIssue(file: string, opts: BuildOptions = {}): Prepared {
     throw new UserError(geo.map((g) => ({ ...where, field: `style.${g.field}`, message: g.message })));
   }
   return { file, loaded, issue: v.issue, style, notices };
+}
+
+/** A batch reads its style file once (again when it changes, as under --watch). */
+const styleFiles = new Map<string, { stamp: string; notices: string[]; problems: Problem[]; data: unknown }>();
+
+function styleFile(path: string): { notices: string[]; problems: Problem[]; data: unknown } {
+  let stamp = '';
+  try {
+    const st = statSync(path);
+    stamp = `${st.mtimeMs} ${st.size}`;
+  } catch {
+    /* loadYamlFile says what is wrong */
+  }
+  const hit = styleFiles.get(path);
+  if (hit && stamp && hit.stamp === stamp) return hit;
+  const s = loadYamlFile(path);
+  const entry = { stamp, notices: s.notices, problems: validateStyleFile(s).problems, data: s.data };
+  if (stamp) styleFiles.set(path, entry);
+  return entry;
 }
 
 export function openFaces(p: Prepared, opts: BuildOptions = {}): FontBook {
