@@ -48,73 +48,13 @@ export function writePdf(layout: Layout, book: FontBook, style: Style, info: Doc
     CreationDate: info.date,
     ModDate: info.date,
   };
-
-  // Fonts first: which glyphs of which face the pages use, then one subset per face
-  // file (two roles on one face share its font object).
-  const uses = new Map<string, FontUse & { faces: Set<Face> }>();
-  for (const page of layout.pages) {
-    for (const d of page.draws) {
-      if (d.kind !== 'text') continue;
-      for (const g of d.glyphs) {
-        const r = book.glyph(g.ch, g.font);
-        if (!r) continue;
-        let u = uses.get(r.face.key);
-        if (!u) uses.set(r.face.key, (u = { reader: r.face.reader, glyphs: new Map(), faces: new Set() }));
-        u.faces.add(r.face);
-        if (!u.glyphs.has(r.gid)) u.glyphs.set(r.gid, g.ch.codePointAt(0)!);
-      }
-    }
-  }
-  const fonts = new Map<Face, PdfFont & { ref: PdfRef }>();
-  let n = 0;
-  for (const u of uses.values()) {
-    const ref = pdf.ref();
-    const e = embedFont(pdf, ref, u);
-    const f = { name: `F${++n}`, cid: e.cid, widths: e.widths, ref };
-    for (const face of u.faces) fonts.set(face, f);
-  }
-
-  const inks = Object.fromEntries(
-    (['red', 'text'] as const).map((k) => {
-      const c = inkColor(k, style);
-      return [k, { fill: fillOp(c), stroke: strokeOp(c) }];
-    }),
-  ) as Record<Ink, { fill: string; stroke: string }>;
+  // Fonts first (the pages name them), then the pages, then the document's own objects.
+  const fonts = embedFonts(pdf, glyphUses(layout, book));
   const pagesRef = pdf.ref();
   const pageRefs = layout.pages.map(() => pdf.ref());
   const tags = new Tagger(pdf);
-  layout.pages.forEach((page, pi) => {
-    let content = '';
-    const used = new Map<string, PdfRef>();
-    for (const d of page.draws) {
-      const ink = inks[d.ink];
-      if (d.kind === 'rule') {
-        const y = fmt(layout.pageH - d.y);
-        content += tags.artifact('Layout', `q\n${ink.stroke}\n${fmt(d.width)} w\n${fmt(d.x1)} ${y} m\n${fmt(d.x2)} ${y} l\nS\nQ\n`);
-        continue;
-      }
-      const ops = textOps(d, layout.pageH, book, (face) => {
-        const f = fonts.get(face)!;
-        used.set(f.name, f.ref);
-        return f;
-      });
-      content += tags.text(d, pi, `q\n${ink.fill} ${ink.stroke}\n${ops}Q\n`);
-    }
-    const fontRes: PdfDict = {};
-    for (const [name, ref] of [...used].sort()) fontRes[name] = ref;
-    pdf.put(
-      {
-        Type: 'Page',
-        Parent: pagesRef,
-        MediaBox: [0, 0, layout.pageW, layout.pageH],
-        Contents: pdf.stream({}, content),
-        Resources: { ProcSet: ['PDF', 'Text'], Font: fontRes },
-        StructParents: tags.structParents(pi),
-        Tabs: 'S',
-      },
-      pageRefs[pi],
-    );
-  });
+  const inks = inkOps(style);
+  layout.pages.forEach((page, pi) => writePage(pdf, { layout, book, fonts, tags, inks, pagesRef }, page, pi, pageRefs[pi]));
   pdf.put({ Type: 'Pages', Count: pageRefs.length, Kids: pageRefs }, pagesRef);
 
   const catalog: PdfDict = {
@@ -146,6 +86,95 @@ export function writePdf(layout: Layout, book: FontBook, style: Style, info: Doc
   const root = pdf.put(catalog);
   const infoRef = pdf.put(Object.fromEntries(Object.entries(meta).map(([k, v]) => [k, v instanceof Date ? v : new PdfText(v)])));
   return pdf.finish(root, infoRef, fileId(meta));
+}
+
+type FaceUse = FontUse & { faces: Set<Face> };
+type PageFont = PdfFont & { ref: PdfRef };
+
+/** Which glyphs of which face file the pages use (two roles on one face share it). */
+function glyphUses(layout: Layout, book: FontBook): Map<string, FaceUse> {
+  const uses = new Map<string, FaceUse>();
+  for (const page of layout.pages) {
+    for (const d of page.draws) {
+      if (d.kind !== 'text') continue;
+      for (const g of d.glyphs) {
+        const r = book.glyph(g.ch, g.font);
+        if (!r) continue;
+        let u = uses.get(r.face.key);
+        if (!u) uses.set(r.face.key, (u = { reader: r.face.reader, glyphs: new Map(), faces: new Set() }));
+        u.faces.add(r.face);
+        if (!u.glyphs.has(r.gid)) u.glyphs.set(r.gid, g.ch.codePointAt(0)!);
+      }
+    }
+  }
+  return uses;
+}
+
+/** One subset font a face file, named F1, F2 … in the order first used. */
+function embedFonts(pdf: PdfFile, uses: Map<string, FaceUse>): Map<Face, PageFont> {
+  const fonts = new Map<Face, PageFont>();
+  let n = 0;
+  for (const u of uses.values()) {
+    const ref = pdf.ref();
+    const e = embedFont(pdf, ref, u);
+    const f = { name: `F${++n}`, cid: e.cid, widths: e.widths, ref };
+    for (const face of u.faces) fonts.set(face, f);
+  }
+  return fonts;
+}
+
+type InkOps = Record<Ink, { fill: string; stroke: string }>;
+
+function inkOps(style: Style): InkOps {
+  const op = (k: Ink) => {
+    const c = inkColor(k, style);
+    return { fill: fillOp(c), stroke: strokeOp(c) };
+  };
+  return { red: op('red'), text: op('text') };
+}
+
+interface PageContext {
+  layout: Layout;
+  book: FontBook;
+  fonts: Map<Face, PageFont>;
+  tags: Tagger;
+  inks: InkOps;
+  pagesRef: PdfRef;
+}
+
+/** A page: its content (rules as artifacts, each line of text as tagged content) and its dictionary. */
+function writePage(pdf: PdfFile, c: PageContext, page: Layout['pages'][number], pi: number, ref: PdfRef): void {
+  const { layout, tags } = c;
+  let content = '';
+  const used = new Map<string, PdfRef>();
+  const fontOf = (face: Face) => {
+    const f = c.fonts.get(face)!;
+    used.set(f.name, f.ref);
+    return f;
+  };
+  for (const d of page.draws) {
+    const ink = c.inks[d.ink];
+    if (d.kind === 'rule') {
+      const y = fmt(layout.pageH - d.y);
+      content += tags.artifact('Layout', `q\n${ink.stroke}\n${fmt(d.width)} w\n${fmt(d.x1)} ${y} m\n${fmt(d.x2)} ${y} l\nS\nQ\n`);
+    } else {
+      content += tags.text(d, pi, `q\n${ink.fill} ${ink.stroke}\n${textOps(d, layout.pageH, c.book, fontOf)}Q\n`);
+    }
+  }
+  const fontRes: PdfDict = {};
+  for (const [name, f] of [...used].sort()) fontRes[name] = f;
+  pdf.put(
+    {
+      Type: 'Page',
+      Parent: c.pagesRef,
+      MediaBox: [0, 0, layout.pageW, layout.pageH],
+      Contents: pdf.stream({}, content),
+      Resources: { ProcSet: ['PDF', 'Text'], Font: fontRes },
+      StructParents: tags.structParents(pi),
+      Tabs: 'S',
+    },
+    ref,
+  );
 }
 
 /** One bookmark per section, each opening its heading's page at the heading. */

@@ -7,6 +7,26 @@ import { SfntError } from './sfnt-error.js';
 import { writeSfnt } from './write-sfnt.js';
 
 export function subsetTrueType(face: Face, gids: Iterable<number>): { bytes: Uint8Array; newId: Map<number, number> } {
+  const { order, newId, bytes } = collectGlyphs(face, gids);
+  const { glyf, loca, shortLoca } = glyfAndLoca(face, order, newId, bytes);
+  const tables = new Map<string, Uint8Array>([
+    ['glyf', glyf],
+    ['head', head(face, shortLoca)],
+    ['hhea', hhea(face, order.length)],
+    ['hmtx', hmtx(face, order)],
+    ['loca', loca],
+    ['maxp', maxp(face, order.length)],
+    ['post', post(face)],
+  ]);
+  for (const tag of ['cvt ', 'fpgm', 'prep']) {
+    const t = face.table(tag);
+    if (t) tables.set(tag, t);
+  }
+  return { bytes: writeSfnt(tables), newId };
+}
+
+/** Glyph 0, the glyphs asked for (ascending), then the components of composite glyphs. */
+function collectGlyphs(face: Face, gids: Iterable<number>) {
   const newId = new Map<number, number>([[0, 0]]);
   const order = [0];
   const list: number[] = [];
@@ -43,14 +63,18 @@ export function subsetTrueType(face: Face, gids: Iterable<number>): { bytes: Uin
     }
     level = next;
   }
+  return { order, newId, bytes };
+}
 
-  // glyf and loca: glyph bytes verbatim (component ids renumbered), each padded to 4 bytes.
+/** glyf and loca: glyph bytes verbatim (component ids renumbered), each padded to 4 bytes. */
+function glyfAndLoca(face: Face, order: number[], newId: Map<number, number>, bytes: Map<number, Buffer>) {
   let total = 0;
   for (const g of order) total += (bytes.get(g)!.length + 3) & ~3;
   const glyf = new Uint8Array(total);
   const offsets = new Uint32Array(order.length + 1);
   let pos = 0;
-  order.forEach((g, i) => {
+  for (let i = 0; i < order.length; i++) {
+    const g = order[i];
     const b = bytes.get(g)!;
     offsets[i] = pos;
     glyf.set(b, pos);
@@ -62,43 +86,51 @@ export function subsetTrueType(face: Face, gids: Iterable<number>): { bytes: Uin
       }
     }
     pos += (b.length + 3) & ~3;
-  });
+  }
   offsets[order.length] = pos;
   const shortLoca = pos / 2 <= 0xffff;
   const loca = new Uint8Array((order.length + 1) * (shortLoca ? 2 : 4));
   const lv = new DataView(loca.buffer);
-  offsets.forEach((o, i) => (shortLoca ? lv.setUint16(2 * i, o / 2) : lv.setUint32(4 * i, o)));
-
-  const hmtx = new Uint8Array(4 * order.length);
-  const hv = new DataView(hmtx.buffer);
-  order.forEach((g, i) => {
-    hv.setUint16(4 * i, face.advance(g));
-    hv.setInt16(4 * i + 2, face.lsb(g));
-  });
-
-  const head = Uint8Array.from(face.table('head')!.subarray(0, 54));
-  new DataView(head.buffer).setInt16(50, shortLoca ? 0 : 1);
-  const hhea = Uint8Array.from(face.table('hhea')!.subarray(0, 36));
-  new DataView(hhea.buffer).setUint16(34, order.length);
-  const maxp = Uint8Array.from(face.table('maxp')!);
-  new DataView(maxp.buffer).setUint16(4, order.length);
-  const post = new Uint8Array(32); // version 3: no glyph names
-  new DataView(post.buffer).setUint32(0, 0x00030000);
-  const srcPost = face.table('post');
-  if (srcPost && srcPost.length >= 16) post.set(srcPost.subarray(4, 16), 4);
-
-  const tables = new Map<string, Uint8Array>([
-    ['glyf', glyf],
-    ['head', head],
-    ['hhea', hhea],
-    ['hmtx', hmtx],
-    ['loca', loca],
-    ['maxp', maxp],
-    ['post', post],
-  ]);
-  for (const tag of ['cvt ', 'fpgm', 'prep']) {
-    const t = face.table(tag);
-    if (t) tables.set(tag, t);
+  for (let i = 0; i < offsets.length; i++) {
+    if (shortLoca) lv.setUint16(2 * i, offsets[i] / 2);
+    else lv.setUint32(4 * i, offsets[i]);
   }
-  return { bytes: writeSfnt(tables), newId };
+  return { glyf, loca, shortLoca };
+}
+
+function hmtx(face: Face, order: number[]): Uint8Array {
+  const out = new Uint8Array(4 * order.length);
+  const v = new DataView(out.buffer);
+  for (let i = 0; i < order.length; i++) {
+    v.setUint16(4 * i, face.advance(order[i]));
+    v.setInt16(4 * i + 2, face.lsb(order[i]));
+  }
+  return out;
+}
+
+function head(face: Face, shortLoca: boolean): Uint8Array {
+  const t = Uint8Array.from(face.table('head')!.subarray(0, 54));
+  new DataView(t.buffer).setInt16(50, shortLoca ? 0 : 1);
+  return t;
+}
+
+function hhea(face: Face, numGlyphs: number): Uint8Array {
+  const t = Uint8Array.from(face.table('hhea')!.subarray(0, 36));
+  new DataView(t.buffer).setUint16(34, numGlyphs);
+  return t;
+}
+
+function maxp(face: Face, numGlyphs: number): Uint8Array {
+  const t = Uint8Array.from(face.table('maxp')!);
+  new DataView(t.buffer).setUint16(4, numGlyphs);
+  return t;
+}
+
+/** Version 3: no glyph names; italic angle and underline kept. */
+function post(face: Face): Uint8Array {
+  const t = new Uint8Array(32);
+  new DataView(t.buffer).setUint32(0, 0x00030000);
+  const src = face.table('post');
+  if (src && src.length >= 16) t.set(src.subarray(4, 16), 4);
+  return t;
 }
