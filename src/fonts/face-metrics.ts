@@ -26,11 +26,9 @@ export interface FontProgram {
   bytes: Uint8Array;
   /** Old glyph id → glyph id in the program (the CID, with CIDToGIDMap /Identity). */
   newId: Map<number, number>;
-  /** 'glyf' → FontFile2; 'CFF ' → FontFile3 /CIDFontType0C. */
-  outlines: string;
 }
 
-/** A face's metrics plus the subsetter that embeds it. */
+/** A face's metrics plus the subsetter that embeds it ('glyf' outlines as FontFile2, 'CFF ' as FontFile3). */
 export interface FaceReader extends FaceMetrics {
   subset(gids: Iterable<number>): FontProgram;
 }

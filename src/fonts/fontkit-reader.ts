@@ -38,7 +38,7 @@ export function fontkitReader(font: Font): FaceReader {
       const s = f.createSubset();
       const newId = new Map<number, number>();
       for (const g of [...new Set(gids)].sort((a, b) => a - b)) newId.set(g, s.includeGlyph(g));
-      return { bytes: s.encode(), newId, outlines };
+      return { bytes: s.encode(), newId };
     },
   };
 }

@@ -71,7 +71,7 @@ function open(file: string, member: string | undefined): { reader: FaceReader; n
   if (face.outlines === 'CFF2') throw new FaceError(`${file} has CFF2 (variable) outlines, which cannot be embedded in a PDF; use a static .otf or .ttf of the weight you want`);
   if (face.outlines === 'none') throw new FaceError(`${file} has no TrueType or CFF outlines (bitmap or colour-only fonts cannot be used)`);
   if (face.outlines === 'glyf') {
-    return { reader: sfntReader(face), note: face.isVariable ? variableNote(fontkitFont(file, chosen)) : undefined };
+    return { reader: face, note: face.isVariable ? variableNote(fontkitFont(file, chosen)) : undefined };
   }
   face.close();
   const font = fontkitFont(file, chosen);
@@ -82,26 +82,6 @@ function unreadable(file: string, e: unknown): FaceError {
   // The reader's own message names the file when the file itself is the problem.
   const why = (e as Error).message.replace(`${file} `, '').replace(/^is not a font file.*$/, '');
   return new FaceError(`${file} is not a font file this program can read (TrueType, OpenType, .ttc or .otc)${why ? `: ${why}` : ''}`);
-}
-
-/** The sfnt face as a FaceReader: its subsets are TrueType. */
-function sfntReader(f: SfntFace): FaceReader {
-  return {
-    unitsPerEm: f.unitsPerEm,
-    postscriptName: f.postscriptName,
-    familyNames: f.familyNames,
-    weightClass: f.weightClass,
-    outlines: f.outlines,
-    ascent: f.ascent,
-    descent: f.descent,
-    capHeight: f.capHeight,
-    italicAngle: f.italicAngle,
-    bbox: f.bbox,
-    glyphId: (cp) => f.glyphId(cp),
-    advance: (gid) => f.advance(gid),
-    hBounds: (gid) => f.hBounds(gid),
-    subset: (gids) => ({ ...f.subset(gids), outlines: 'glyf' }),
-  };
 }
 
 /** A face through fontkit: CFF outlines, and the axes of a variable font. */

@@ -15,6 +15,20 @@ let dir: string;
 const run = (...args: string[]) => cli(args, { cwd: dir });
 const files = () => readdirSync(dir).sort();
 
+/** A module that makes every flush to disk fail as on a full disk (load it with --import). */
+function fullDisk(): string {
+  const fault = join(dir, 'full-disk.mjs');
+  writeFileSync(
+    fault,
+    `import fs from 'node:fs'; import { syncBuiltinESMExports } from 'node:module';
+     const full = () => Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+     fs.fsyncSync = () => { throw full(); };
+     fs.fsync = (fd, cb) => process.nextTick(cb, full());
+     syncBuiltinESMExports();`,
+  );
+  return fault;
+}
+
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'yb-lost-'));
   writeFileSync(join(dir, 'issue38.yaml'), ISSUE);
@@ -42,15 +56,7 @@ describe('a failed build keeps the old PDF', () => {
 
   it('when the disk fills up while writing: the temporary file is removed', () => {
     // Make every fsync fail as on a full disk, after the data has gone to the temporary file.
-    const fault = join(dir, 'full-disk.mjs');
-    writeFileSync(
-      fault,
-      `import fs from 'node:fs'; import { syncBuiltinESMExports } from 'node:module';
-       const full = () => Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-       fs.fsyncSync = () => { throw full(); };
-       fs.fsync = (fd, cb) => process.nextTick(cb, full());
-       syncBuiltinESMExports();`,
-    );
+    const fault = fullDisk();
     const r = cli(['build', 'issue38.yaml'], { cwd: dir, env: { NODE_OPTIONS: `--import=${fault}` } });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('issue38.pdf: cannot write the PDF: the disk is full; the file already there is unchanged\n');
@@ -61,15 +67,7 @@ describe('a failed build keeps the old PDF', () => {
   it('in a batch, whose flushes run on the thread pool: each failure is reported, old PDFs kept', () => {
     writeFileSync(join(dir, 'issue39.yaml'), ISSUE.replace('issue: 38', 'issue: 39'));
     writeFileSync(join(dir, 'issue39.pdf'), OLD_PDF);
-    const fault = join(dir, 'full-disk.mjs');
-    writeFileSync(
-      fault,
-      `import fs from 'node:fs'; import { syncBuiltinESMExports } from 'node:module';
-       const full = () => Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-       fs.fsyncSync = () => { throw full(); };
-       fs.fsync = (fd, cb) => process.nextTick(cb, full());
-       syncBuiltinESMExports();`,
-    );
+    const fault = fullDisk();
     const r = cli(['build', 'issue38.yaml', 'issue39.yaml', '--jobs', '1'], { cwd: dir, env: { NODE_OPTIONS: `--import=${fault}` } });
     expect(r.code).toBe(1);
     for (const n of [38, 39]) {

@@ -1,5 +1,6 @@
 // An sfnt face read lazily from its file: metadata at open (one read of the small tables),
 // hmtx and loca on first use, glyph bytes only for the glyphs asked for.
+import type { FaceMetrics } from '../face-metrics.js';
 import { cmapLookup, type CmapLookup } from './cmap.js';
 import type { Directory } from './directory.js';
 import type { FileReader, Range } from './file-reader.js';
@@ -9,35 +10,21 @@ import { subsetTrueType } from './subset-truetype.js';
 
 export type Outlines = 'glyf' | 'CFF ' | 'CFF2' | 'none';
 
-export interface SfntFace {
+/**
+ * Where the metrics come from: postscriptName is name ID 6 (Windows Unicode record first,
+ * then Mac Roman); familyNames IDs 16 and 1, every language, English first; weightClass
+ * OS/2's (400 without one); ascent and descent hhea's; capHeight OS/2's sCapHeight from
+ * version 2 on, else the ascent; italicAngle post's; bbox head's; advance hmtx's (the last
+ * advance for gid >= numberOfHMetrics); hBounds the glyf header's [xMin, xMax] ([0, 0] for
+ * an empty glyph, undefined for other outlines).
+ */
+export interface SfntFace extends FaceMetrics {
   /** Path it was opened from. */
   file: string;
-  unitsPerEm: number;
-  /** Name ID 6 (Windows Unicode record first, then Mac Roman). */
-  postscriptName: string;
-  /** Name IDs 16 and 1, every language, de-duplicated, English first if any. */
-  familyNames: string[];
-  /** OS/2 usWeightClass, 400 if no OS/2. */
-  weightClass: number;
   outlines: Outlines;
   /** Has an fvar table. */
   isVariable: boolean;
   numGlyphs: number;
-  /** hhea ascender and descender (descent negative, as in the file). */
-  ascent: number;
-  descent: number;
-  /** OS/2 sCapHeight when its version >= 2, else ascent. */
-  capHeight: number;
-  /** post italicAngle. */
-  italicAngle: number;
-  /** head xMin yMin xMax yMax. */
-  bbox: [number, number, number, number];
-  /** 0 when the face has no glyph for it. */
-  glyphId(codePoint: number): number;
-  /** hmtx advance width (the last advance for gid >= numberOfHMetrics). */
-  advance(gid: number): number;
-  /** glyf only: [xMin, xMax] from the glyph header; [0, 0] for an empty glyph; undefined for other outlines. */
-  hBounds(gid: number): [number, number] | undefined;
   /** glyf only: read these glyphs' bytes with few reads, so later hBounds and subset calls need none. */
   prefetch(gids: Iterable<number>): void;
   /** glyf only: a TrueType font holding glyph 0, then `gids` ascending, then composite components; newId maps old → new id. */

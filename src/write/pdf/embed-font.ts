@@ -66,7 +66,7 @@ export function embedFont(pdf: PdfFile, ref: PdfRef, use: FontUse): EmbeddedFont
   const gids = [...use.glyphs.keys()].sort((a, b) => a - b);
   const program = r.subset(gids);
   const scale = 1000 / r.unitsPerEm;
-  const cff = program.outlines === 'CFF ';
+  const cff = r.outlines === 'CFF ';
   const name = `${subsetTag(r.postscriptName, gids)}+${r.postscriptName.replace(/[\s()<>[\]{}/%#]/g, '_')}`;
   const file = pdf.stream(cff ? { Subtype: 'CIDFontType0C' } : {}, program.bytes);
   const descriptor = pdf.put({
