@@ -16,7 +16,7 @@ const FLAG = Symbol.for('yanjin-bulletin.long-run');
 export function tuneForShortRun(): void {
   const require = createRequire(import.meta.url);
   for (const m of ['os', 'perf_hooks', 'stream', 'string_decoder', 'vm', 'zlib']) require(`node:${m}`);
-  setFlagsFromString('--no-opt');
+  setFlagsFromString('--no-turbofan');
 }
 
 /** Before a batch or a watch: optimise hot code from here on. */
@@ -27,7 +27,7 @@ export function tuneForLongRun(): void {
   // A code cache made from now on would carry the other flags and be refused by the next
   // start: keep what there is so far.
   savePartialCodeCache();
-  setFlagsFromString('--opt');
+  setFlagsFromString('--turbofan');
   // Without inlining, TurboFan compiles the big functions (line breaking, the PDF
   // writer) in a fraction of the time, and the code is nearly as fast: 40 issues
   // 0.54 → 0.50 s, 200 issues 1.66 → 1.51 s (its compile jobs otherwise keep the second
