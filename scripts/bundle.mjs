@@ -42,6 +42,10 @@ const common = {
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [zodEnglishOnly, lazyChildProcess],
+  // A third less to read at every start (1.5 ms a build); names are kept, so stack traces
+  // (--debug) still say which function.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 };
 await build({ ...common, entryPoints: ['dist/cli/main.js'], outfile: 'dist/bundle/main.cjs' });
