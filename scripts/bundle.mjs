@@ -33,13 +33,18 @@ const lazyChildProcess = {
   },
 };
 
+// The house style's defaults, computed from the schema now rather than at every start
+// (building the zod schema costs ~5 ms; see validate/style-schema.ts).
+const { styleSchema } = await import('../dist/validate/style-schema.js');
+const defaults = JSON.stringify(styleSchema().parse({}));
+
 const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
   external: ['fontkit', 'pdfjs-dist', '@napi-rs/canvas', 'mammoth'],
-  define: { 'import.meta.url': '__bundleUrl' },
+  define: { 'import.meta.url': '__bundleUrl', __YB_DEFAULT_STYLE__: JSON.stringify(defaults) },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [zodEnglishOnly, lazyChildProcess],
   // A third less to read at every start (1.5 ms a build); names are kept, so stack traces

@@ -70,6 +70,7 @@ function unwrap(s: unknown): unknown {
   for (let d = def(s); d; d = def(s)) {
     if (d.innerType) s = d.innerType;
     else if (d.type === 'pipe') s = d.in;
+    else if (d.type === 'lazy') s = (d as Def & { getter: () => unknown }).getter();
     else break;
   }
   return s;

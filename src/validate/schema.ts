@@ -74,7 +74,8 @@ export const issueSchema = z.strictObject({
   sections: z.array(sectionSchema).min(1, { message: 'needs at least one section' }),
   distribution: distributionSchema.optional(),
   staff: z.array(staffSchema).optional(),
-  style: styleSchema.optional(),
+  // Lazy: the style schema is built only for an issue that has a style block.
+  style: z.lazy(() => styleSchema()).optional(),
 });
 
 export type Issue = z.infer<typeof issueSchema>;

@@ -40,7 +40,17 @@ const faceList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])
 export const ROLES = ['masthead', 'heading', 'lead', 'body', 'source', 'end', 'folio'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const styleSchema = z.strictObject({
+/**
+ * The schema, built on first use: zod takes ~5 ms to build it, and an issue that sets no
+ * style of its own (the usual case) needs only the defaults (defaultStyle).
+ */
+export function styleSchema() {
+  return (built ??= buildStyleSchema());
+}
+let built: ReturnType<typeof buildStyleSchema> | undefined;
+
+function buildStyleSchema() {
+  return z.strictObject({
   page: z
     .strictObject({
       width: mm(210, 50, 2000),
@@ -127,8 +137,18 @@ export const styleSchema = z.strictObject({
     })
     .prefault({}),
 });
+}
 
-export type Style = z.output<typeof styleSchema>;
+export type Style = z.output<ReturnType<typeof buildStyleSchema>>;
+
+// The schema's defaults as JSON, computed from the schema when the bundle is built
+// (scripts/bundle.mjs); undefined in an unbundled build, which computes them here.
+declare const __YB_DEFAULT_STYLE__: string | undefined;
+
+/** The house style with nothing overridden: what the schema makes of `{}`. A fresh copy. */
+export function defaultStyle(): Style {
+  return typeof __YB_DEFAULT_STYLE__ === 'string' ? (JSON.parse(__YB_DEFAULT_STYLE__) as Style) : styleSchema().parse({});
+}
 
 /** Checks across keys, on the merged style: the type area must hold the grid. */
 export function styleGeometryProblems(s: Style): { field: string; message: string }[] {

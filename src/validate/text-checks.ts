@@ -3,7 +3,7 @@
 import { pathToField, type Problem } from '../errors.js';
 import { locate, type ParsedYaml } from '../load/parse-yaml.js';
 import type { Issue } from './schema.js';
-import { styleSchema } from './style-schema.js';
+import { defaultStyle } from './style-schema.js';
 
 /** Every piece of text the issue prints, with its place in the file. */
 function textFields(issue: Issue): { path: PropertyKey[]; text: string; body: boolean }[] {
@@ -31,7 +31,7 @@ function textFields(issue: Issue): { path: PropertyKey[]; text: string; body: bo
 
 export function checkText(parsed: ParsedYaml, issue: Issue): Problem[] {
   // The issue's own grid; a shared style file is not seen here, so its default stands in.
-  const chars = (issue.style ?? styleSchema.parse({})).grid.chars;
+  const chars = (issue.style ?? defaultStyle()).grid.chars;
   const out: Problem[] = [];
   for (const f of textFields(issue)) {
     out.push(...invisible(parsed, f.path, f.text));

@@ -2,7 +2,7 @@
 // expected and what was found, and a hint in the clerk's own terms.
 import type { z } from 'zod';
 import { issueSchema, type Issue } from './schema.js';
-import { styleSchema, type Style } from './style-schema.js';
+import { defaultStyle, styleSchema, type Style } from './style-schema.js';
 import { checkText } from './text-checks.js';
 import { locate, locateKey, sourceAt, type ParsedYaml } from '../load/parse-yaml.js';
 import { pathToField, type Problem } from '../errors.js';
@@ -23,15 +23,15 @@ export function validateIssue(parsed: ParsedYaml): { issue?: Issue; problems: Pr
 /** A style file's top level is what an issue's `style:` block holds. */
 export function validateStyleFile(parsed: ParsedYaml): { problems: Problem[] } {
   const data = parsed.data ?? {};
-  const r = styleSchema.safeParse(data);
-  return { problems: sortProblems([...(parsed.soft ?? []), ...(r.success ? [] : toProblems(parsed, r.error.issues, styleSchema))]) };
+  const r = styleSchema().safeParse(data);
+  return { problems: sortProblems([...(parsed.soft ?? []), ...(r.success ? [] : toProblems(parsed, r.error.issues, styleSchema()))]) };
 }
 
 /** Deep-merge raw style blocks (later wins), then apply the house defaults once. */
 export function resolveStyle(...layers: unknown[]): Style {
   let merged: Record<string, unknown> = {};
   for (const l of layers) if (l && typeof l === 'object') merged = deepMerge(merged, l as Record<string, unknown>);
-  return styleSchema.parse(merged);
+  return Object.keys(merged).length ? styleSchema().parse(merged) : defaultStyle();
 }
 
 function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {

@@ -53,8 +53,8 @@ describe('keys known at a place in the file', () => {
   });
 
   it('tells the style block masthead from the issue masthead', () => {
-    expect(keysAt(styleSchema, ['masthead'])).toEqual(expect.arrayContaining(['letterSpacing', 'ruleGap', 'ruleWidth', 'doubleRule']));
-    expect(keysAt(styleSchema, ['masthead'])).not.toContain('title');
+    expect(keysAt(styleSchema(), ['masthead'])).toEqual(expect.arrayContaining(['letterSpacing', 'ruleGap', 'ruleWidth', 'doubleRule']));
+    expect(keysAt(styleSchema(), ['masthead'])).not.toContain('title');
   });
 
   it('has none where the value is not a block', () => {
