@@ -14,19 +14,22 @@ export async function runJobs(jobs: Job[], workers: number, ev: PoolEvents): Pro
   if (workers <= 0 || jobs.length <= 1) {
     const { buildOne } = await import('./build-one.js');
     const out: JobResult[] = [];
-    // Two issues in flight: the next is composed while the last one's PDF is flushed to disk.
-    const window: Promise<void>[] = [];
-    for (const [i, job] of jobs.entries()) {
+    // Two issues in flight: the next is composed while the last one's PDF is flushed to
+    // disk. Reported in the order of the inputs, whichever flush ends first.
+    let reported: Promise<void> = Promise.resolve();
+    let inFlight: Promise<void> | undefined;
+    for (const job of jobs) {
       ev.start?.(job);
-      window.push(
-        buildOne(job, jobs.length > 1).then((r) => {
-          ev.done(r);
-          out[i] = r; // in the order of the inputs, whichever flush ends first
-        }),
-      );
-      if (window.length >= 2) await window.shift();
+      const built = buildOne(job, jobs.length > 1);
+      reported = reported.then(async () => {
+        const r = await built;
+        ev.done(r);
+        out.push(r);
+      });
+      if (inFlight) await inFlight;
+      inFlight = reported;
     }
-    await Promise.all(window);
+    await reported;
     return out;
   }
   // Longest first (by file size), so no worker is left with a long issue at the end.
