@@ -25,13 +25,14 @@
 // is overstated. The bound is on the even spread of a line, which is the extra gap between
 // its Han characters (FORMAT spreads slack evenly), and the paragraph's last line may end
 // before its source unit (a line standing alone): that only loosens the bound.
-const OPEN = new Set([...'（【「『“‘《〈〔［｛〖']);
-const CLOSE = new Set([...'，。、；：？！）】」』”’》〉〕］｝〗']);
-const NO_START = new Set([...'，。、；：？！）】」』”’》〉〕…—·％‰℃', ...',.;:?!)]%']);
-const NO_END = new Set([...'（【「『“‘《〈〔', ...'([']);
+// FORMAT's marks, shared with quality-report.mjs.
+export const OPEN = new Set([...'（【「『“‘《〈〔［｛〖']);
+export const CLOSE = new Set([...'，。、；：？！）】」』”’》〉〕］｝〗']);
+export const NO_START = new Set([...'，。、；：？！）】」』”’》〉〕…—·％‰℃', ...',.;:?!)]%']);
+export const NO_END = new Set([...'（【「『“‘《〈〔', ...'([']);
 const CURRENCY = new Set([...'¥￥$€£＄']);
-const STOPS = new Set([...'，。、；：！？']);
-const isHan = (ch) => /^\p{Script=Han}$/u.test(ch);
+export const STOPS = new Set([...'，。、；：！？']);
+export const isHan = (ch) => /^\p{Script=Han}$/u.test(ch);
 const isAlnum = (ch) => /^[\p{L}\p{N}]$/u.test(ch) && ch.codePointAt(0) < 0x2e80;
 
 /**

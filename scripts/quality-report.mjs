@@ -56,18 +56,12 @@ import { pathToFileURL } from 'node:url';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import * as fontkitNs from 'fontkit';
 import { parse as parseYaml } from 'yaml';
-import { leastWidestGap } from './gap-bound.mjs';
+import { CLOSE, isHan, leastWidestGap, NO_END, NO_START, OPEN, STOPS } from './gap-bound.mjs';
 
 const fontkit = fontkitNs.default ?? fontkitNs;
 
 const MM = 72 / 25.4;
-const CLOSE = new Set([...'，。、；：？！）】」』”’》〉〕］｝〗']);
-const OPEN = new Set([...'（【「『“‘《〈〔［｛〖']);
-const NO_START = new Set([...'，。、；：？！）】」』”’》〉〕…—·％‰℃', ...',.;:?!)]%']);
-const NO_END = new Set([...'（【「『“‘《〈〔', ...'([']);
 const DASH = new Set([...'—―']);
-const STOPS = new Set([...'，。、；：！？']);
-const isHan = (ch) => /^\p{Script=Han}$/u.test(ch);
 const squash = (s) => s.replace(/[\s\u3000]+/g, '');
 const TOL = 0.25;
 

@@ -8,7 +8,7 @@ import type { Font, FontCollection } from 'fontkit';
 import type { FaceSource } from './lookup.js';
 import type { FaceReader } from './face-metrics.js';
 import { fontkitReader } from './fontkit-reader.js';
-import { openSfnt, sfntMembers, type SfntFace } from './sfnt/index.js';
+import { openSfnt, type SfntFace } from './sfnt/index.js';
 
 export class FaceError extends Error {
   /** The style entry that led here, so the error can point at it. */
@@ -52,30 +52,27 @@ export function openFace(spec: string): Face {
 
 function open(file: string, member: string | undefined): { reader: FaceReader; note?: string } {
   if (!existsSync(file)) throw new FaceError(`cannot read the font file ${file}: no such file`);
-  let names: string[];
-  try {
-    names = sfntMembers(file);
-  } catch (e) {
-    throw unreadable(file, e);
-  }
-  if (member && names.length === 1) throw new FaceError(`${file} is not a collection; drop "#${member}"`);
-  if (member && !names.includes(member)) throw new FaceError(`${file} has no member "${member}"; it holds: ${names.join(', ')}`);
-  const chosen = names.length > 1 ? member ?? names.find((n) => SIMPLIFIED.test(n)) ?? names[0] : undefined;
+  let chosen: string | undefined;
+  const choose = (names: string[]) => {
+    if (member && names.length === 1) throw new FaceError(`${file} is not a collection; drop "#${member}"`);
+    if (member && !names.includes(member)) throw new FaceError(`${file} has no member "${member}"; it holds: ${names.join(', ')}`);
+    chosen = member ?? names.find((n) => SIMPLIFIED.test(n)) ?? names[0];
+    return chosen;
+  };
   let face: SfntFace;
   try {
-    face = openSfnt(file, chosen);
+    face = openSfnt(file, choose);
   } catch (e) {
+    if (e instanceof FaceError) throw e;
     throw unreadable(file, e);
   }
   // CFF2 outlines (variable OpenType/CFF) cannot be subset for PDF embedding.
   if (face.outlines === 'CFF2') throw new FaceError(`${file} has CFF2 (variable) outlines, which cannot be embedded in a PDF; use a static .otf or .ttf of the weight you want`);
   if (face.outlines === 'none') throw new FaceError(`${file} has no TrueType or CFF outlines (bitmap or colour-only fonts cannot be used)`);
-  if (face.outlines === 'glyf') {
-    return { reader: face, note: face.isVariable ? variableNote(fontkitFont(file, chosen)) : undefined };
-  }
+  const note = variableNote(face.table('fvar'));
+  if (face.outlines === 'glyf') return { reader: face, note };
   face.close();
-  const font = fontkitFont(file, chosen);
-  return { reader: fontkitReader(font), note: variableNote(font) };
+  return { reader: fontkitReader(fontkitFont(file, chosen)), note };
 }
 
 function unreadable(file: string, e: unknown): FaceError {
@@ -84,7 +81,7 @@ function unreadable(file: string, e: unknown): FaceError {
   return new FaceError(`${file} is not a font file this program can read (TrueType, OpenType, .ttc or .otc)${why ? `: ${why}` : ''}`);
 }
 
-/** A face through fontkit: CFF outlines, and the axes of a variable font. */
+/** A face through fontkit: CFF outlines. */
 function fontkitFont(file: string, member: string | undefined): Font {
   let all: Font | FontCollection;
   try {
@@ -96,11 +93,18 @@ function fontkitFont(file: string, member: string | undefined): Font {
   return all.fonts.find((x) => x.postscriptName === member) ?? all.fonts[0];
 }
 
-/** A TrueType variable font is embedded at its default instance (its glyf outlines). */
-function variableNote(font: Font): string | undefined {
-  const axes = Object.entries((font.variationAxes ?? {}) as Record<string, { default: number }>);
-  if (!axes.length) return undefined;
-  return `variable font, used at its default instance (${axes.map(([tag, a]) => `${tag} ${a.default}`).join(', ')})`;
+/** A TrueType variable font is embedded at its default instance (its glyf outlines): its fvar axes say which. */
+function variableNote(fvar: Buffer | undefined): string | undefined {
+  if (!fvar || fvar.length < 16) return undefined;
+  const axesAt = fvar.readUInt16BE(4);
+  const count = fvar.readUInt16BE(8);
+  const size = fvar.readUInt16BE(10);
+  const axes: string[] = [];
+  for (let i = 0; i < count && axesAt + (i + 1) * size <= fvar.length; i++) {
+    const at = axesAt + i * size;
+    axes.push(`${fvar.toString('latin1', at, at + 4)} ${fvar.readInt32BE(at + 8) / 65536}`);
+  }
+  return axes.length ? `variable font, used at its default instance (${axes.join(', ')})` : undefined;
 }
 
 /** By default the Simplified Chinese member of a collection where there is one, else the first. */

@@ -53,8 +53,8 @@ export function writePdf(layout: Layout, book: FontBook, style: Style, info: Doc
   const pagesRef = pdf.ref();
   const pageRefs = layout.pages.map(() => pdf.ref());
   const tags = new Tagger(pdf);
-  const inks = inkOps(style);
-  layout.pages.forEach((page, pi) => writePage(pdf, { layout, book, fonts, tags, inks, pagesRef }, page, pi, pageRefs[pi]));
+  const context: PageContext = { layout, book, fonts, tags, inks: inkOps(style), pagesRef };
+  layout.pages.forEach((page, pi) => writePage(pdf, context, page, pi, pageRefs[pi]));
   pdf.put({ Type: 'Pages', Count: pageRefs.length, Kids: pageRefs }, pagesRef);
 
   const catalog: PdfDict = {

@@ -1,6 +1,6 @@
 // Names from the 'name' table: the PostScript name and the family names in every language.
 
-interface NameRecord {
+export interface NameRecord {
   platform: number;
   encoding: number;
   language: number;
@@ -15,7 +15,7 @@ export interface FaceNames {
 
 export function parseNames(t: Buffer | undefined): FaceNames {
   if (!t || t.length < 6) return { postscriptName: '', familyNames: [] };
-  const recs = records(t);
+  const recs = nameRecords(t, WANTED);
   const ps =
     recs.find((r) => r.id === 6 && isWindowsUnicode(r) && r.language === 0x409) ??
     recs.find((r) => r.id === 6 && isWindowsUnicode(r)) ??
@@ -32,7 +32,9 @@ const isEnglish = (r: NameRecord) => (r.platform === 3 && (r.language & 0x3ff) =
 
 const WANTED = new Set([1, 6, 16]);
 
-function records(t: Buffer): NameRecord[] {
+/** The records of a 'name' table with one of `ids`, decoded (those in encodings it cannot read are left out). */
+export function nameRecords(t: Buffer, ids: ReadonlySet<number>): NameRecord[] {
+  if (t.length < 6) return [];
   const count = t.readUInt16BE(2);
   const strings = t.readUInt16BE(4);
   const out: NameRecord[] = [];
@@ -40,7 +42,7 @@ function records(t: Buffer): NameRecord[] {
     const r = 6 + 12 * i;
     if (r + 12 > t.length) break;
     const id = t.readUInt16BE(r + 6);
-    if (!WANTED.has(id)) continue;
+    if (!ids.has(id)) continue;
     const platform = t.readUInt16BE(r);
     const encoding = t.readUInt16BE(r + 2);
     const len = t.readUInt16BE(r + 8);

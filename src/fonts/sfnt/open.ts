@@ -5,8 +5,12 @@ import { FileReader } from './file-reader.js';
 import { parseNames } from './names.js';
 import { SfntError } from './sfnt-error.js';
 
-/** `member`: the PostScript name of a member of a .ttc/.otc; without it, a collection's first font. */
-export function openSfnt(file: string, member?: string): SfntFace {
+/**
+ * `member`: the PostScript name of a member of a .ttc/.otc, or a function that picks one
+ * from the names the file holds (called for a single font too, with its one name); without
+ * it, a collection's first font.
+ */
+export function openSfnt(file: string, member?: string | ((names: string[]) => string)): SfntFace {
   const r = new FileReader(file);
   try {
     const offsets = fontOffsets(r);
@@ -16,6 +20,7 @@ export function openSfnt(file: string, member?: string): SfntFace {
       if (member === undefined) dir = dirs[0];
       else {
         const names = dirs.map((d) => parseNames(readTable(r, d, 'name')).postscriptName);
+        if (typeof member === 'function') member = member(names);
         const i = names.indexOf(member);
         if (i < 0) {
           const what = offsets.length > 1 ? `the collection ${file} has no member "${member}"` : `${file} is not a collection and its PostScript name is not "${member}"`;

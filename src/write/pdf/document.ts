@@ -28,16 +28,14 @@ export class PdfFile {
   }
 
   /** A stream object: `data` deflated unless `compress` is false. */
-  stream(dict: PdfDict, data: Uint8Array | string, opts: { compress?: boolean; ref?: PdfRef } = {}): PdfRef {
+  stream(dict: PdfDict, data: Uint8Array | string, opts: { compress?: boolean } = {}): PdfRef {
     const raw = typeof data === 'string' ? Buffer.from(data, 'latin1') : data;
     const compress = opts.compress ?? true;
     const bytes = compress ? deflateSync(raw, DEFLATE) : raw;
-    const ref = opts.ref ?? this.ref();
-    const d: PdfDict = { ...dict, Length: bytes.length };
-    if (compress) d.Filter = 'FlateDecode';
+    const ref = this.ref();
     // Length and Filter first, as pdfkit wrote them (simple tools look for that order).
-    const ordered: PdfDict = { Length: d.Length, Filter: d.Filter, ...dict };
-    const head = Buffer.from(`${ref.num} 0 obj\n${toPdf(ordered)}\nstream\n`, 'latin1');
+    const d: PdfDict = { Length: bytes.length, Filter: compress ? 'FlateDecode' : undefined, ...dict };
+    const head = Buffer.from(`${ref.num} 0 obj\n${toPdf(d)}\nstream\n`, 'latin1');
     this.bodies[ref.num] = Buffer.concat([head, bytes, Buffer.from('\nendstream\nendobj\n', 'latin1')]);
     return ref;
   }

@@ -110,7 +110,5 @@ export function embedFont(pdf: PdfFile, ref: PdfRef, use: FontUse): EmbeddedFont
   const descendant = pdf.put(cidFont);
   const toUnicode = pdf.stream({}, toUnicodeCmap(byCid));
   pdf.put({ Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [descendant], ToUnicode: toUnicode }, ref);
-  const cid = new Map<number, number>();
-  for (const g of gids) cid.set(g, program.newId.get(g)!);
-  return { cid, widths };
+  return { cid: program.newId, widths };
 }
