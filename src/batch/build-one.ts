@@ -4,13 +4,12 @@
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError, type Problem } from '../errors.js';
-import { prepareIssue, openFaces, renderIssue, type BuildOptions, type Prepared } from './build-issue.js';
+import { prepareIssue, openFaces, renderIssue, type BuildOptions, type Prepared } from '../build-issue.js';
 import type { FontBook } from '../fonts/font-book.js';
 import { writeAtomic, writeAtomicAsync } from '../write/atomic.js';
 import { mark } from '../timings.js';
 import { noticesFor } from '../load/load-file.js';
 import { changedAt } from './program-time.js';
-import { flushCodeCache } from '../require-cached.js';
 
 export interface Job {
   id: number;
@@ -86,8 +85,7 @@ export async function buildOne(job: Job, background = false): Promise<JobResult>
     base.notices.push(...p.notices);
     const book = facesFor(p, job.opts);
     if (fresh) {
-      const faceFiles = new Set(Object.values(book.chains).flatMap((c) => c.map((f) => f.file)));
-      fresh = [...faceFiles].every((f) => older(changedAt(f)));
+      fresh = book.files().every((f) => older(changedAt(f)));
       if (fresh) return { ...base, status: 'skipped', ms: ms() };
     }
     mark('faces');
@@ -96,8 +94,6 @@ export async function buildOne(job: Job, background = false): Promise<JobResult>
     else writeAtomic(job.out, pdf);
     mark('written');
     if (job.preview !== undefined) await (await import('../write/preview.js')).writePreviews(pdf, job.out, job.preview);
-    // The first build of this thread has run the code worth caching for the next start.
-    flushCodeCache();
     return { ...base, status: 'built', pages: layout.pages.length, bytes: pdf.length, ms: ms() };
   } catch (e) {
     if (e instanceof UserError) {

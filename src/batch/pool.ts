@@ -36,8 +36,8 @@ export async function runJobs(jobs: Job[], workers: number, ev: PoolEvents): Pro
   const size = new Map(jobs.map((j) => [j, fileSize(j.file)]));
   const queue = [...jobs].sort((a, b) => size.get(b)! - size.get(a)!);
   const results: JobResult[] = [];
-  // From dist/batch/pool.js or from the bundle in dist/bundle/: the same file.
-  const url = new URL('../batch/worker-launch.js', import.meta.url);
+  // From dist/batch/pool.js, or from the bundle in dist/bundle/ (which has its own worker).
+  const url = new URL(import.meta.url.endsWith('.cjs') ? './worker.cjs' : './worker.js', import.meta.url);
   // Loaded here: a build of one issue never starts a worker.
   const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   await new Promise<void>((resolveAll) => {

@@ -2,12 +2,11 @@
 // one issue), report. Light on imports: the pipeline is loaded by whoever builds.
 import { availableParallelism } from 'node:os';
 import { UsageError } from '../errors.js';
-import type { BuildOptions } from './build-issue.js';
+import type { BuildOptions } from '../build-issue.js';
 import type { Job, JobResult } from './build-one.js';
 import { checkCollisions, expandInputs, outputFor, type Input } from './inputs.js';
 import { runJobs } from './pool.js';
 import { programTime } from './program-time.js';
-import { tuneForLongRun } from '../vm-tuning.js';
 import { Reporter, type Mode, type Summary } from './report.js';
 import { inShard, type Shard } from './shard.js';
 import { optionsKey, sameOptions, stampOptions } from './options-stamp.js';
@@ -79,7 +78,6 @@ export async function runBatch(req: BatchRequest): Promise<{ code: number; summa
   const mode = p.single && req.mode === 'bar' ? 'lines' : req.mode;
   const rep = new Reporter(mode, p.single, req.debug, process.stdout, process.stderr, !req.hideSkipped);
   if (mode !== 'json') for (const e of p.empty) process.stderr.write(`${e}: no issue files here\n`);
-  if (p.jobs.length > 1) tuneForLongRun();
   rep.begin(p.jobs.length);
   const results = await runJobs(p.jobs, workerCount(req, p.jobs.length), { start: (j) => rep.start(j), done: (r) => rep.result(r) });
   const summary = rep.end(results, req.shard ? { shard: `${req.shard.k}/${req.shard.n}` } : {});

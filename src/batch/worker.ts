@@ -1,6 +1,5 @@
 // A worker thread of a batch: builds the jobs it is sent, one at a time. It keeps its
 // modules and open faces between jobs, so each is loaded once per worker.
-import '../install-code-cache.js'; // first: the modules below load through the code cache
 import { parentPort } from 'node:worker_threads';
 import { buildOne, type Job } from './build-one.js';
 

@@ -19,6 +19,8 @@ export interface BuildFlags {
   quiet?: boolean;
   json?: boolean;
   watch?: boolean;
+  /** The program's own --debug: stack traces of internal errors. */
+  debug?: boolean;
 }
 
 export function defaultOutput(input: string): string {
@@ -43,7 +45,7 @@ export function buildRequest(files: string[], flags: BuildFlags): BatchRequest {
     shard: flags.shard !== undefined ? parseShard(flags.shard) : undefined,
     force: flags.force,
     mode: pickMode(flags),
-    debug: process.argv.includes('--debug'),
+    debug: flags.debug,
   };
 }
 

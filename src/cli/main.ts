@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // yanjin-bulletin: the command line. Each command loads only what it needs, so that
 // `build` of one issue starts fast.
-import '../install-code-cache.js'; // first: the modules below load through the code cache
 import { Command, CommanderError } from 'commander';
 import { UsageError, UserError } from '../errors.js';
 import { mark } from '../timings.js';
@@ -12,7 +11,6 @@ import { registerNew } from './commands/new.js';
 import { registerFonts } from './commands/fonts.js';
 
 const program = new Command();
-let debug = false;
 
 program
   .name('yanjin-bulletin')
@@ -39,7 +37,6 @@ for (const stream of [process.stdout, process.stderr]) {
 
 async function main() {
   mark('program loaded');
-  debug = process.argv.includes('--debug');
   try {
     await program.parseAsync(process.argv);
   } catch (e) {
@@ -58,18 +55,10 @@ async function main() {
       return;
     }
     process.stderr.write(`yanjin-bulletin: internal error: ${(e as Error).message}\n`);
-    if (debug) process.stderr.write(`${(e as Error).stack}\n`);
+    if (program.opts().debug) process.stderr.write(`${(e as Error).stack}\n`);
     else process.stderr.write('(run again with --debug for the details, and report it)\n');
     process.exitCode = 1;
   }
 }
 
-void main().then(() => {
-  // Exit now rather than when V8's background threads are done (they may still be
-  // compiling); unless output is still waiting to be written (pipes on Windows).
-  if (!watching() && !process.stdout.writableLength && !process.stderr.writableLength) process.exit();
-});
-
-function watching(): boolean {
-  return process.argv.includes('--watch');
-}
+void main();

@@ -2,7 +2,7 @@
 // Besides the file's shape and values, the faces are opened and every character checked
 // against them, so a file that validates does not fail later for a missing glyph.
 import { UserError } from '../errors.js';
-import { prepareIssue, openFaces, textFields } from '../batch/build-issue.js';
+import { prepareIssue, openFaces, textFields } from '../build-issue.js';
 import { checkCoverage } from '../fonts/coverage.js';
 import { noticesFor } from '../load/load-file.js';
 

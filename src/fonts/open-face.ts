@@ -1,14 +1,11 @@
-// Open a face file, picking a member of a collection, with clear errors. TrueType faces
-// are read by the own sfnt reader (only the bytes a build needs); CFF faces by fontkit,
-// loaded only then.
-import { existsSync, readFileSync } from 'node:fs';
+// Open a face with fontkit (a font file, or one member of a .ttc/.otc collection) with
+// errors that name the file and what is wrong with it. A face is opened once per process
+// or batch worker and shared by every issue and every role that uses it.
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { loadFontkit } from '../require-cached.js';
 import type { Font, FontCollection } from 'fontkit';
-import type { FaceSource } from './lookup.js';
-import type { FaceReader } from './face-metrics.js';
-import { fontkitReader } from './fontkit-reader.js';
-import { openSfnt, type SfntFace } from './sfnt/index.js';
+import { fontkit } from './fontkit.js';
+import { familyNames } from './name-table.js';
 
 export class FaceError extends Error {
   /** The style entry that led here, so the error can point at it. */
@@ -19,92 +16,157 @@ export class FaceError extends Error {
   }
 }
 
-export interface Face {
-  /** Stable key: file plus member. */
-  key: string;
-  file: string;
-  /** Metrics and the subsetter. */
-  reader: FaceReader;
-  postscriptName: string;
-  /** Draw with stroke + fill to embolden a face that has no bold weight. */
-  fakeBold: boolean;
-  /** The style entry it was found by, and where. */
-  entry?: string;
-  source?: FaceSource;
-  /** Something worth telling about the face, e.g. a variable font's instance. */
-  note?: string;
+/** An hmtx table as fontkit decodes it (lazily, one entry at a time). */
+interface Hmtx {
+  metrics: { length: number; get(i: number): { advance: number } | undefined };
 }
 
-const cache = new Map<string, { reader: FaceReader; note?: string }>();
+/** One opened face: the fontkit font, and what the pipeline asks of it. */
+export class Face {
+  /** Advance widths in font units, by glyph id (read from hmtx as glyphs are first asked for). */
+  private readonly advances = new Map<number, number>();
 
-/** `file` may end in `#PostScriptName` to pick a member of a .ttc/.otc collection. */
+  constructor(
+    /** Stable key: the file, plus `#member` for a member of a collection. */
+    readonly key: string,
+    readonly file: string,
+    readonly font: Font,
+    /** Something worth telling about the face, e.g. a variable font's instance. */
+    readonly note?: string,
+  ) {}
+
+  get postscriptName(): string {
+    return this.font.postscriptName || basename(this.file);
+  }
+
+  get unitsPerEm(): number {
+    return this.font.unitsPerEm;
+  }
+
+  get weight(): number {
+    return this.font['OS/2']?.usWeightClass ?? 400;
+  }
+
+  /** Family names the face gives, typographic (ID 16) and legacy (ID 1), in every language. */
+  get familyNames(): string[] {
+    return familyNames(this.font);
+  }
+
+  /** The glyph that draws a code point; 0 when the face has none. */
+  glyphId(codePoint: number): number {
+    return this.font.hasGlyphForCodePoint(codePoint) ? this.font.glyphForCodePoint(codePoint).id : 0;
+  }
+
+  /** Advance width in font units, from hmtx (fontkit's glyph.advanceWidth decodes the whole glyph). */
+  advance(glyphId: number): number {
+    let w = this.advances.get(glyphId);
+    if (w === undefined) {
+      const m = (this.font as Font & { hmtx: Hmtx }).hmtx.metrics;
+      // Glyphs past the last full entry share its advance (the hmtx format).
+      w = (m.get(Math.min(glyphId, m.length - 1))?.advance ?? 0) as number;
+      this.advances.set(glyphId, w);
+    }
+    return w;
+  }
+
+  /** The glyph's ink from left to right, in font units (its outline's control box). */
+  inkX(glyphId: number): [number, number] | undefined {
+    const box = (this.font.getGlyph(glyphId) as unknown as { cbox: { minX: number; maxX: number } }).cbox;
+    return Number.isFinite(box.minX) && box.maxX > box.minX ? [box.minX, box.maxX] : undefined;
+  }
+}
+
+const opened = new Map<string, Face>();
+
+/** `spec` is a file path, ending in `#PostScriptName` to pick a member of a .ttc/.otc collection. */
 export function openFace(spec: string): Face {
-  const m = /^(.*\.(?:ttc|otc))#(.+)$/i.exec(spec);
-  const file = m ? m[1] : spec;
-  let opened = cache.get(spec);
-  if (!opened) {
-    opened = open(file, m?.[2]);
-    cache.set(spec, opened);
+  let face = opened.get(spec);
+  if (!face) {
+    const m = /^(.*\.(?:ttc|otc))#(.+)$/i.exec(spec);
+    face = open(spec, m ? m[1] : spec, m?.[2]);
+    opened.set(spec, face);
   }
-  const { reader, note } = opened;
-  return { key: spec, file, reader, postscriptName: reader.postscriptName || basename(file), fakeBold: false, note };
+  return face;
 }
 
-function open(file: string, member: string | undefined): { reader: FaceReader; note?: string } {
-  if (!existsSync(file)) throw new FaceError(`cannot read the font file ${file}: no such file`);
-  let chosen: string | undefined;
-  const choose = (names: string[]) => {
-    if (member && names.length === 1) throw new FaceError(`${file} is not a collection; drop "#${member}"`);
-    if (member && !names.includes(member)) throw new FaceError(`${file} has no member "${member}"; it holds: ${names.join(', ')}`);
-    chosen = member ?? names.find((n) => SIMPLIFIED.test(n)) ?? names[0];
-    return chosen;
-  };
-  let face: SfntFace;
+function open(key: string, file: string, member: string | undefined): Face {
+  let bytes: Buffer;
   try {
-    face = openSfnt(file, choose);
+    bytes = readFileSync(file);
   } catch (e) {
-    if (e instanceof FaceError) throw e;
-    throw unreadable(file, e);
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'ELOOP' ? 'the path is a loop of symbolic links' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
+    throw new FaceError(`cannot read the font file ${file}: ${why}`);
   }
-  // CFF2 outlines (variable OpenType/CFF) cannot be subset for PDF embedding.
-  if (face.outlines === 'CFF2') throw new FaceError(`${file} has CFF2 (variable) outlines, which cannot be embedded in a PDF; use a static .otf or .ttf of the weight you want`);
-  if (face.outlines === 'none') throw new FaceError(`${file} has no TrueType or CFF outlines (bitmap or colour-only fonts cannot be used)`);
-  const note = variableNote(face.table('fvar'));
-  if (face.outlines === 'glyf') return { reader: face, note };
-  face.close();
-  return { reader: fontkitReader(fontkitFont(file, chosen)), note };
-}
-
-function unreadable(file: string, e: unknown): FaceError {
-  // The reader's own message names the file when the file itself is the problem.
-  const why = (e as Error).message.replace(`${file} `, '').replace(/^is not a font file.*$/, '');
-  return new FaceError(`${file} is not a font file this program can read (TrueType, OpenType, .ttc or .otc)${why ? `: ${why}` : ''}`);
-}
-
-/** A face through fontkit: CFF outlines. */
-function fontkitFont(file: string, member: string | undefined): Font {
   let all: Font | FontCollection;
   try {
-    all = loadFontkit().create(readFileSync(file));
+    all = fontkit.create(bytes);
   } catch (e) {
     throw unreadable(file, e);
   }
-  if (!('fonts' in all)) return all;
-  return all.fonts.find((x) => x.postscriptName === member) ?? all.fonts[0];
+  if (!all) throw unreadable(file, undefined);
+  const font = pick(all, file, member);
+  checkTables(font, file);
+  const tables = (font as Font & { directory: { tables: Record<string, unknown> } }).directory.tables;
+  // CFF2 outlines (variable OpenType/CFF) cannot be subset for PDF embedding.
+  if (tables.CFF2) throw new FaceError(`${file} has CFF2 (variable) outlines, which cannot be embedded in a PDF; use a static .otf or .ttf of the weight you want`);
+  if (!tables.glyf && !tables['CFF ']) throw new FaceError(`${file} has no TrueType or CFF outlines (bitmap or colour-only fonts cannot be used)`);
+  return new Face(key, file, font, variableNote(font));
 }
 
-/** A TrueType variable font is embedded at its default instance (its glyf outlines): its fvar axes say which. */
-function variableNote(fvar: Buffer | undefined): string | undefined {
-  if (!fvar || fvar.length < 16) return undefined;
-  const axesAt = fvar.readUInt16BE(4);
-  const count = fvar.readUInt16BE(8);
-  const size = fvar.readUInt16BE(10);
-  const axes: string[] = [];
-  for (let i = 0; i < count && axesAt + (i + 1) * size <= fvar.length; i++) {
-    const at = axesAt + i * size;
-    axes.push(`${fvar.toString('latin1', at, at + 4)} ${fvar.readInt32BE(at + 8) / 65536}`);
+function pick(all: Font | FontCollection, file: string, member: string | undefined): Font {
+  if (!('fonts' in all)) {
+    if (member) throw new FaceError(`${file} is not a collection; drop "#${member}"`);
+    return all;
   }
-  return axes.length ? `variable font, used at its default instance (${axes.join(', ')})` : undefined;
+  const fonts = all.fonts;
+  const names = fonts.map((f) => f.postscriptName);
+  if (member && !names.includes(member)) throw new FaceError(`${file} has no member "${member}"; it holds: ${names.join(', ')}`);
+  const chosen = member ?? names.find((n) => SIMPLIFIED.test(n)) ?? names[0];
+  return fonts[names.indexOf(chosen)];
+}
+
+/**
+ * fontkit decodes a table when it is first used: read the ones every build uses now, so
+ * that a broken face is reported as that face, not as a failure halfway through an issue.
+ */
+function checkTables(font: Font, file: string): void {
+  const f = font as Font & Record<string, unknown>;
+  const reads: Array<[string, () => unknown]> = [
+    ['head', () => f.unitsPerEm > 0 || fail('its units per em are not a positive number')],
+    ['hhea', () => f.hhea],
+    ['maxp', () => f.numGlyphs > 0 || fail('it has no glyphs')],
+    ['hmtx', () => (f.hmtx as Hmtx).metrics.get(0)],
+    ['cmap', () => f.hasGlyphForCodePoint(0x4e00) || f.hasGlyphForCodePoint(0x41)],
+    ['post', () => f.post],
+    ['OS/2', () => f['OS/2']],
+    ['name', () => f.postscriptName],
+  ];
+  for (const [table, read] of reads) {
+    try {
+      read();
+    } catch (e) {
+      const why = e instanceof TableFault ? e.message : 'it cannot be decoded';
+      throw new FaceError(`${file} is a broken font file: its ${table} table is damaged (${why})`);
+    }
+  }
+}
+
+class TableFault extends Error {}
+const fail = (why: string): never => {
+  throw new TableFault(why);
+};
+
+function unreadable(file: string, e: unknown): FaceError {
+  const why = e instanceof Error && !/Unknown font format/i.test(e.message) ? `: ${e.message}` : '';
+  return new FaceError(`${file} is not a font file this program can read (TrueType, OpenType, .ttc or .otc)${why}`);
+}
+
+/** A variable font is embedded at its default instance: its axes say which. */
+function variableNote(font: Font): string | undefined {
+  const axes = Object.entries(font.variationAxes ?? {}) as Array<[string, { default?: number }]>;
+  if (!axes.length) return undefined;
+  return `variable font, used at its default instance (${axes.map(([tag, a]) => `${tag} ${a.default}`).join(', ')})`;
 }
 
 /** By default the Simplified Chinese member of a collection where there is one, else the first. */

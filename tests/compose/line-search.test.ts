@@ -64,8 +64,8 @@ describe('the line search', () => {
     let compared = 0;
     for (let t = 0; t < 600; t++) {
       const text = Array.from({ length: 20 + Math.floor(r() * 260) }, () => CHARS[Math.floor(r() * CHARS.length)]).join('');
-      const runs: Run[] = [{ text, font: 'body', size: 16 }];
-      if (r() < 0.3) runs.push({ text: '（某某局）', font: 'body', size: 16, keep: true, alone: r() < 0.5 });
+      const runs: Run[] = [{ text, role: 'body', size: 16 }];
+      if (r() < 0.3) runs.push({ text: '（某某局）', role: 'body', size: 16, keep: true, alone: r() < 0.5 });
       const atoms = buildAtoms(runs, fake, { width: 448, pitchRatio: r() < 0.5 ? 1 : 0.987 });
       const sums = new Sums(atoms);
       const first = 448 - (r() < 0.7 ? 32 : 0);

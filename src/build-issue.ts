@@ -1,27 +1,27 @@
 // One issue through the pipeline: load → validate → fonts → compose → paginate → write.
+// The command line and the batch both build issues through these functions.
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { UserError, type Problem } from '../errors.js';
-import { loadYamlFile, type Loaded } from '../load/load-file.js';
-import { locate } from '../load/parse-yaml.js';
-import { validateIssue, validateStyleFile, resolveStyle } from '../validate/validate.js';
-import type { Issue } from '../validate/schema.js';
-import { styleGeometryProblems, type Style } from '../validate/style-schema.js';
-import { openFontBook, type FontBook } from '../fonts/font-book.js';
-import { FaceError } from '../fonts/open-face.js';
-import { checkCoverage, type TextField } from '../fonts/coverage.js';
-import { faceOrigins } from '../fonts/entry-origin.js';
-import { FaceLookup, projectFontFolders } from '../fonts/lookup.js';
-import { geometry } from '../compose/geometry.js';
-import { composeMasthead, formatDate, issueLineText } from '../compose/masthead.js';
-import { composeBody, headingText } from '../compose/body.js';
-import { composeEndBlock, distributionText } from '../compose/end-block.js';
-import { composeParagraph } from '../compose/paragraph.js';
-import { paginate } from '../paginate/paginate.js';
-import type { Layout } from '../paginate/types.js';
-import { writePdf } from '../write/pdf-writer.js';
-import { cmykOutputProfile } from '../write/output-intent.js';
-import { mark } from '../timings.js';
+import { UserError, type Problem } from './errors.js';
+import { loadYamlFile, type Loaded } from './load/load-file.js';
+import { locate } from './load/parse-yaml.js';
+import { validateIssue, validateStyleFile, resolveStyle } from './validate/validate.js';
+import type { Issue } from './validate/schema.js';
+import { styleGeometryProblems, type Style } from './validate/style-schema.js';
+import { openFontBook, type FontBook } from './fonts/font-book.js';
+import { FaceError } from './fonts/open-face.js';
+import { checkCoverage, type TextField } from './fonts/coverage.js';
+import { faceOrigins } from './fonts/entry-origin.js';
+import { FaceLookup, projectFontFolders } from './fonts/lookup.js';
+import { geometry } from './compose/geometry.js';
+import { composeMasthead, formatDate, issueLineText, single } from './compose/masthead.js';
+import { composeBody, headingText } from './compose/body.js';
+import { composeEndBlock, distributionText } from './compose/end-block.js';
+import { paginate } from './paginate/paginate.js';
+import type { Layout } from './paginate/types.js';
+import { writePdf } from './write/pdf-writer.js';
+import { cmykOutputProfile } from './write/output-intent.js';
+import { mark } from './timings.js';
 
 export interface BuildOptions {
   /** A shared style file (`--style house.yaml`); the issue's own block wins over it. */
@@ -140,7 +140,7 @@ export function layoutIssue(p: Prepared, book: FontBook): Layout {
   const masthead = composeMasthead(issue.masthead, style, geo, book);
   const body = composeBody(issue, style, geo, book);
   const end = composeEndBlock(issue.distribution, issue.staff, style, geo, book);
-  const folio = (n: number) => composeParagraph([{ text: `— ${n} —`, font: 'folio', size: style.size.folio }], { width: 1e6, justify: false }, book).lines[0];
+  const folio = (n: number) => single(`— ${n} —`, 'folio', style.size.folio, book);
   return paginate({ masthead, body, end, folio }, style, geo);
 }
 
@@ -159,7 +159,7 @@ export async function renderIssue(p: Prepared, book: FontBook, opts: BuildOption
   const ownProfile = (p.loaded.data as { style?: { color?: { cmykProfile?: unknown } } }).style?.color?.cmykProfile;
   const named = ownProfile || !opts.styleFile ? p.file : opts.styleFile;
   const cmykProfile = opts.pdfa && p.style.color.mode === 'cmyk' ? cmykOutputProfile(p.style.color.cmykProfile, dirname(named), named) : undefined;
-  const pdf = await writePdf(layout, book, p.style, {
+  const pdf = await writePdf(layout, p.style, {
     title: `${m.title} 第${m.issue}期`,
     author: m.publisher,
     subject: `${m.title} ${formatDate(m.date).replace(/ /g, '')} 第${m.issue}期${m.total ? `（总第${m.total}期）` : ''}`,
