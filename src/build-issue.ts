@@ -85,11 +85,12 @@ function styleFile(path: string): { notices: string[]; problems: Problem[]; data
   return entry;
 }
 
-export function openFaces(p: Prepared, opts: BuildOptions = {}): FontBook {
+/** The faces: read from disk in the background (see openFontBook). */
+export async function openFaces(p: Prepared, opts: BuildOptions = {}): Promise<FontBook> {
   // Face paths are relative to the file that names them; errors point at the entry.
   const origins = faceOrigins(p.file, p.loaded, opts.styleFile);
   try {
-    return openFontBook(p.style, { baseFor: origins.baseFor, lookup: new FaceLookup(projectFontFolders(p.file, opts.styleFile)) });
+    return await openFontBook(p.style, { baseFor: origins.baseFor, lookup: new FaceLookup(projectFontFolders(p.file, opts.styleFile)) });
   } catch (e) {
     if (e instanceof FaceError) throw new UserError({ ...origins.where(e.entry), message: e.message });
     throw e;

@@ -20,10 +20,10 @@ export async function runFonts(issue: string | undefined, flags: { style?: strin
   if (issue) {
     const opts = { styleFile: flags.style };
     const p = prepareIssue(issue, opts);
-    book = openFaces(p, opts);
+    book = await openFaces(p, opts);
     missing = checkCoverage(textFields(p), book, issue).map((x) => formatProblem(x));
   } else {
-    book = styleOnlyBook(flags.style);
+    book = await styleOnlyBook(flags.style);
   }
   for (const role of ROLES) {
     out.push(`${role}:`);
@@ -43,7 +43,7 @@ function describe(f: RoleFace): string {
   return `${f.face.postscriptName}  ${f.face.key}  (${how})`;
 }
 
-function styleOnlyBook(styleFile: string | undefined): FontBook {
+async function styleOnlyBook(styleFile: string | undefined): Promise<FontBook> {
   let raw: unknown;
   if (styleFile) {
     const s = loadYamlFile(styleFile);
@@ -53,7 +53,7 @@ function styleOnlyBook(styleFile: string | undefined): FontBook {
   }
   const origins = faceOrigins(undefined, undefined, styleFile);
   try {
-    return openFontBook(resolveStyle(raw), { baseFor: origins.baseFor, lookup: new FaceLookup(projectFontFolders(undefined, styleFile)) });
+    return await openFontBook(resolveStyle(raw), { baseFor: origins.baseFor, lookup: new FaceLookup(projectFontFolders(undefined, styleFile)) });
   } catch (e) {
     if (e instanceof FaceError) throw new UserError({ ...origins.where(e.entry), message: e.message });
     throw e;

@@ -15,7 +15,7 @@ export async function runValidate(files: string[], flags: { style?: string }): P
       const p = prepareIssue(file, opts);
       for (const n of p.notices) process.stderr.write(`${file}: notice: ${n}\n`);
       notified = true;
-      const missing = checkCoverage(textFields(p), openFaces(p, opts), file);
+      const missing = checkCoverage(textFields(p), await openFaces(p, opts), file);
       if (missing.length) throw new UserError(missing);
       process.stdout.write(`${file}: ok\n`);
     } catch (e) {

@@ -2,8 +2,8 @@
 // that turns a role's text into glyphs of those faces.
 import { ROLES, type Role, type Style } from '../validate/style-schema.js';
 import { DEFAULT_FACES, bundledFace } from './bundled.js';
-import { FaceError, openFace, type Face } from './open-face.js';
-import type { FaceLookup } from './lookup.js';
+import { FaceError, openFace, readFaceFiles, type Face } from './open-face.js';
+import type { FaceLookup, Resolved } from './lookup.js';
 import { resolveEntry } from './resolve-entry.js';
 import type { RoleFace, ShapedGlyph, Shaper } from './shaped-glyph.js';
 
@@ -94,15 +94,28 @@ export interface BookOptions {
   lookup?: FaceLookup;
 }
 
-/** Build the chains a style asks for: each role's entries (or its default), then `fallback`. */
-export function openFontBook(style: Style, opts: BookOptions): FontBook {
+/**
+ * Build the chains a style asks for: each role's entries (or its default), then
+ * `fallback`. The face files are read in the background: the caller may work meanwhile.
+ */
+export async function openFontBook(style: Style, opts: BookOptions): Promise<FontBook> {
   const fallback = style.fonts.fallback ?? [];
+  const entries = new Map(ROLES.map((role) => [role, [...(style.fonts[role] ?? [DEFAULT_FACES[role]]), ...fallback]]));
+  const resolved = new Map<string, Resolved>();
+  for (const entry of new Set([...entries.values()].flat())) {
+    try {
+      resolved.set(entry, resolveEntry(entry, opts.baseFor(entry), opts.lookup));
+    } catch (e) {
+      if (e instanceof FaceError && !e.entry) e.entry = entry;
+      throw e;
+    }
+  }
+  await readFaceFiles([...resolved.values()].map((r) => r.spec));
   const chains = {} as Record<Role, RoleFace[]>;
   for (const role of ROLES) {
-    const entries = [...(style.fonts[role] ?? [DEFAULT_FACES[role]]), ...fallback];
     const faces: RoleFace[] = [];
-    for (const entry of entries) {
-      let face = openEntry(entry, opts);
+    for (const entry of entries.get(role)!) {
+      let face = openEntry(entry, resolved.get(entry)!);
       if (style.bold[role] && !isBold(face.face)) face = boldOf(face, opts) ?? { ...face, fakeBold: true };
       if (faces.some((x) => x.face === face.face && x.fakeBold === face.fakeBold)) continue;
       faces.push(face);
@@ -112,8 +125,7 @@ export function openFontBook(style: Style, opts: BookOptions): FontBook {
   return new FontBook(chains);
 }
 
-function openEntry(entry: string, o: BookOptions): RoleFace {
-  const r = resolveEntry(entry, o.baseFor(entry), o.lookup);
+function openEntry(entry: string, r: Resolved): RoleFace {
   try {
     return { face: openFace(r.spec), fakeBold: false, entry, source: r.source };
   } catch (e) {

@@ -2,7 +2,7 @@
 // that a style can name a face by family, style or PostScript name.
 import { readFileSync, statSync } from 'node:fs';
 import type { Font } from 'fontkit';
-import { fontkit } from './fontkit.js';
+import { loadFontkit } from './fontkit.js';
 
 export interface FaceInfo {
   file: string;
@@ -29,7 +29,7 @@ type NameRecords = Record<string, Record<string, string> | undefined>;
 export function readFaceInfos(file: string): FaceInfo[] {
   try {
     if (statSync(file).size > MAX_FONT_FILE) return [];
-    const all = fontkit.create(readFileSync(file));
+    const all = loadFontkit().create(readFileSync(file));
     if (!all) return [];
     if (!('fonts' in all)) return faceInfo(all, file, undefined);
     return all.fonts.slice(0, MAX_MEMBERS).flatMap((f) => faceInfo(f, file, f.postscriptName));

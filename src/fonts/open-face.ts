@@ -2,9 +2,10 @@
 // errors that name the file and what is wrong with it. A face is opened once per process
 // or batch worker and shared by every issue and every role that uses it.
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Font, FontCollection } from 'fontkit';
-import { fontkit } from './fontkit.js';
+import { loadFontkit } from './fontkit.js';
 import { familyNames } from './name-table.js';
 
 export class FaceError extends Error {
@@ -54,7 +55,7 @@ export class Face {
 
   /** The glyph that draws a code point; 0 when the face has none. */
   glyphId(codePoint: number): number {
-    return this.font.hasGlyphForCodePoint(codePoint) ? this.font.glyphForCodePoint(codePoint).id : 0;
+    return this.font.glyphForCodePoint(codePoint).id;
   }
 
   /** Advance width in font units, from hmtx (fontkit's glyph.advanceWidth decodes the whole glyph). */
@@ -77,12 +78,36 @@ export class Face {
 }
 
 const opened = new Map<string, Face>();
+/** Font files read ahead of opening (readFaceFiles), by path; dropped once opened. */
+const bytesRead = new Map<string, Buffer>();
+
+/**
+ * Read font files from disk in the background, so that the caller can do other work
+ * meanwhile (a build loads the PDF writer); openFace then takes the bytes from here. A
+ * file that cannot be read is left for openFace to report.
+ */
+export async function readFaceFiles(specs: string[]): Promise<void> {
+  const open = new Set([...opened.values()].map((f) => f.file));
+  const files = [...new Set(specs.map(fileOf))].filter((f) => !open.has(f) && !bytesRead.has(f));
+  await Promise.all(
+    files.map((f) =>
+      readFile(f).then(
+        (b) => void bytesRead.set(f, b),
+        () => undefined,
+      ),
+    ),
+  );
+}
+
+/** `file.ttc#PostScriptName`: a member of a collection. */
+const MEMBER = /^(.*\.(?:ttc|otc))#(.+)$/i;
+const fileOf = (spec: string) => MEMBER.exec(spec)?.[1] ?? spec;
 
 /** `spec` is a file path, ending in `#PostScriptName` to pick a member of a .ttc/.otc collection. */
 export function openFace(spec: string): Face {
   let face = opened.get(spec);
   if (!face) {
-    const m = /^(.*\.(?:ttc|otc))#(.+)$/i.exec(spec);
+    const m = MEMBER.exec(spec);
     face = open(spec, m ? m[1] : spec, m?.[2]);
     opened.set(spec, face);
   }
@@ -92,7 +117,8 @@ export function openFace(spec: string): Face {
 function open(key: string, file: string, member: string | undefined): Face {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = bytesRead.get(file) ?? readFileSync(file);
+    bytesRead.delete(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'ELOOP' ? 'the path is a loop of symbolic links' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
@@ -100,7 +126,7 @@ function open(key: string, file: string, member: string | undefined): Face {
   }
   let all: Font | FontCollection;
   try {
-    all = fontkit.create(bytes);
+    all = loadFontkit().create(bytes);
   } catch (e) {
     throw unreadable(file, e);
   }

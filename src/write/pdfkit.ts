@@ -62,11 +62,16 @@ export interface PdfDocument {
   end(): void;
 }
 
-let PDFDocument: (new (options: PdfDocumentOptions) => PdfDocument) | undefined;
+type PdfDocumentClass = new (options: PdfDocumentOptions) => PdfDocument;
+let PDFDocument: PdfDocumentClass | undefined;
+
+/** Load pdfkit now (a build calls this while its face files are read from disk). */
+export function loadPdfWriter(): PdfDocumentClass {
+  return (PDFDocument ??= createRequire(import.meta.url)('pdfkit') as PdfDocumentClass);
+}
 
 export function newDocument(options: PdfDocumentOptions): PdfDocument {
-  PDFDocument ??= createRequire(import.meta.url)('pdfkit') as new (options: PdfDocumentOptions) => PdfDocument;
-  return new PDFDocument(options);
+  return new (loadPdfWriter())(options);
 }
 
 /** The document's bytes, once it has ended (pdfkit writes them as a stream). */

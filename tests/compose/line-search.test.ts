@@ -22,7 +22,7 @@ function plainSearch(atoms: Atoms, sums: Sums, first: number, rest: number): num
       const width = i === 0 ? first : rest;
       const fit = fitLine(sums, i, j);
       if (fit.natural - fit.shrink > width + 1e-6) continue;
-      if (j === n && i > 0 && sums.c[j] - sums.c[i] < 2) continue;
+      if (j === n && i > 0 && sums.letters[j] - sums.letters[i] < 2) continue;
       const alone = j < n && (atoms.flags[j] & ALONE) !== 0;
       const cost = lineCost(fit, width, j === n || alone, em, light) + (alone ? 100 : 0) + 1 + (j < n ? atoms.penalty[j] : 0);
       if (best[i] + cost < best[j]) {
