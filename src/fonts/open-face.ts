@@ -2,7 +2,7 @@
 // errors that name the file and what is wrong with it. A face is opened once per process
 // or batch worker and shared by every issue and every role that uses it.
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open as openFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Font, FontCollection } from 'fontkit';
 import { loadFontkit } from './fontkit.js';
@@ -80,6 +80,8 @@ export class Face {
 const opened = new Map<string, Face>();
 /** Font files read ahead of opening (readFaceFiles), by path; dropped once opened. */
 const bytesRead = new Map<string, Buffer>();
+/** Every font file this thread has read, in memory other threads can share. */
+const shared = new Map<string, SharedArrayBuffer>();
 
 /**
  * Read font files from disk in the background, so that the caller can do other work
@@ -87,16 +89,41 @@ const bytesRead = new Map<string, Buffer>();
  * file that cannot be read is left for openFace to report.
  */
 export async function readFaceFiles(specs: string[]): Promise<void> {
-  const open = new Set([...opened.values()].map((f) => f.file));
-  const files = [...new Set(specs.map(fileOf))].filter((f) => !open.has(f) && !bytesRead.has(f));
-  await Promise.all(
-    files.map((f) =>
-      readFile(f).then(
-        (b) => void bytesRead.set(f, b),
-        () => undefined,
-      ),
-    ),
-  );
+  const done = new Set([...opened.values()].map((f) => f.file));
+  const files = [...new Set(specs.map(fileOf))].filter((f) => !done.has(f) && !bytesRead.has(f));
+  await Promise.all(files.map((f) => readShared(f).then((b) => void bytesRead.set(f, b), () => undefined)));
+}
+
+/** A whole file, read into shared memory: batch workers use the same bytes (sharedFaceFiles). */
+async function readShared(file: string): Promise<Buffer> {
+  const fh = await openFile(file, 'r');
+  try {
+    const size = (await fh.stat()).size;
+    const bytes = Buffer.from(new SharedArrayBuffer(size));
+    for (let at = 0; at < size; ) {
+      const { bytesRead: n } = await fh.read(bytes, at, size - at, at);
+      if (n === 0) throw new Error(`${file} changed while it was read`);
+      at += n;
+    }
+    shared.set(file, bytes.buffer as SharedArrayBuffer);
+    return bytes;
+  } finally {
+    await fh.close();
+  }
+}
+
+/** The font files read so far, to hand to a batch worker (no copy: the memory is shared). */
+export function sharedFaceFiles(): Map<string, SharedArrayBuffer> {
+  return new Map(shared);
+}
+
+/** Take font files another thread has read: faces then open without reading them again. */
+export function adoptFaceFiles(files: Map<string, SharedArrayBuffer>): void {
+  for (const [file, sab] of files) {
+    if (shared.has(file)) continue;
+    shared.set(file, sab);
+    bytesRead.set(file, Buffer.from(sab));
+  }
 }
 
 /** `file.ttc#PostScriptName`: a member of a collection. */
