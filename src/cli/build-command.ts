@@ -1,6 +1,5 @@
 // `yanjin-bulletin build FILE|DIR|GLOB… [-o OUT | --out-dir DIR] [--jobs N] [--shard K/N] …`
 import { UsageError } from '../errors.js';
-import { outputFor } from '../batch/inputs.js';
 import { pickMode } from '../batch/report.js';
 import { parseShard } from '../batch/shard.js';
 import type { BatchRequest } from '../batch/run-batch.js';
@@ -21,10 +20,6 @@ export interface BuildFlags {
   watch?: boolean;
   /** The program's own --debug: stack traces of internal errors. */
   debug?: boolean;
-}
-
-export function defaultOutput(input: string): string {
-  return outputFor({ file: input, abs: input, rel: input }, undefined);
 }
 
 export function buildRequest(files: string[], flags: BuildFlags): BatchRequest {
