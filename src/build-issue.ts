@@ -160,13 +160,22 @@ export async function renderIssue(p: Prepared, book: FontBook, opts: BuildOption
   const ownProfile = (p.loaded.data as { style?: { color?: { cmykProfile?: unknown } } }).style?.color?.cmykProfile;
   const named = ownProfile || !opts.styleFile ? p.file : opts.styleFile;
   const cmykProfile = opts.pdfa && p.style.color.mode === 'cmyk' ? cmykOutputProfile(p.style.color.cmykProfile, dirname(named), named) : undefined;
-  const pdf = await writePdf(layout, p.style, {
+  const info = {
     title: `${m.title} 第${m.issue}期`,
     author: m.publisher,
     subject: `${m.title} ${formatDate(m.date).replace(/ /g, '')} 第${m.issue}期${m.total ? `（总第${m.total}期）` : ''}`,
     keywords: p.issue.sections.map((s) => s.heading.replace(/^【|】$/g, '')),
     date: creationDate(m.date),
-  }, { pdfa: opts.pdfa, cmykProfile });
+  };
+  let pdf: Buffer;
+  try {
+    pdf = await writePdf(layout, p.style, info, { pdfa: opts.pdfa, cmykProfile });
+  } catch (e) {
+    // A face whose glyph data is damaged: reported at the style entry that named it.
+    if (!(e instanceof FaceError)) throw e;
+    const entry = Object.values(book.chains).flat().find((f) => f.face.file === e.file)?.entry;
+    throw new UserError({ ...faceOrigins(p.file, p.loaded, opts.styleFile).where(entry), message: e.message });
+  }
   mark('pdf made');
   return { pdf, layout };
 }

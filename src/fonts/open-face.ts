@@ -11,6 +11,8 @@ import { familyNames } from './name-table.js';
 export class FaceError extends Error {
   /** The style entry that led here, so the error can point at it. */
   entry?: string;
+  /** The face file at fault, when the error comes after the face was opened. */
+  file?: string;
   constructor(message: string, entry?: string) {
     super(message);
     this.entry = entry;
@@ -184,9 +186,15 @@ function pick(all: Font | FontCollection, file: string, member: string | undefin
  * that a broken face is reported as that face, not as a failure halfway through an issue.
  */
 function checkTables(font: Font, file: string): void {
-  const f = font as Font & Record<string, unknown>;
+  const f = font as Font & Record<string, unknown> & { directory: { tables: Record<string, unknown> } };
+  const locaFits = (loca: { offsets: number[] }, glyfLength: number, glyphs: number) =>
+    loca.offsets.length > glyphs && loca.offsets[glyphs] <= glyfLength && loca.offsets[0] <= loca.offsets[glyphs];
+  const head = () => f.head as { magicNumber: number; unitsPerEm: number; indexToLocFormat: number };
+  const glyf = f.directory.tables.glyf as { length: number } | undefined;
   const reads: Array<[string, () => unknown]> = [
-    ['head', () => f.unitsPerEm > 0 || fail('its units per em are not a positive number')],
+    ['head', () => head().magicNumber === 0x5f0f3cf5 || fail('its magic number is wrong')],
+    ['head', () => (head().unitsPerEm >= 16 && head().unitsPerEm <= 16384) || fail(`its units per em (${head().unitsPerEm}) are not from 16 to 16384`)],
+    ['loca', () => !glyf || ((head().indexToLocFormat === 0 || head().indexToLocFormat === 1) && locaFits(f.loca as { offsets: number[] }, glyf.length, f.numGlyphs)) || fail('its glyph offsets point outside the glyph data')],
     ['hhea', () => f.hhea],
     ['maxp', () => f.numGlyphs > 0 || fail('it has no glyphs')],
     ['hmtx', () => (f.hmtx as Hmtx).metrics.get(0)],

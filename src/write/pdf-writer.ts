@@ -57,13 +57,15 @@ export function writePdf(layout: Layout, style: Style, info: DocInfo, opts: Writ
     for (const b of layout.bookmarks) if (b.page === i) doc.outline.addItem(b.title, { pageNumber: i, top: b.y, left: layout.pageW });
   });
   tags.finish();
+  fonts.embedAll();
   return documentBytes(doc);
 }
 
 /** One embedded font a face for the whole document; its name registered on each page that uses it. */
-function fontsOf(doc: PdfDocument): FontsOnPage {
+function fontsOf(doc: PdfDocument): FontsOnPage & { embedAll(): void } {
   const embedded = new Map<Face, EmbeddedFace>();
   return {
+    embedAll: () => embedded.forEach((f) => f.embed()),
     embedded(face) {
       let f = embedded.get(face);
       if (!f) embedded.set(face, (f = EmbeddedFace.open(doc, face)));
