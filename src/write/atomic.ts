@@ -56,7 +56,7 @@ function begin(path: string, data: Uint8Array, opts: WriteOptions) {
   try {
     target = outputTarget(path);
   } catch (e) {
-    if (e instanceof TargetError) throw refuse(e.message, /read-only/.test(e.message) ? 'make it writable, or name another output file' : undefined);
+    if (e instanceof TargetError) throw refuse(e.message, e.hint);
     throw refuse(why(e as NodeJS.ErrnoException));
   }
   if (target.how === 'stream') {

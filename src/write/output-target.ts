@@ -12,7 +12,14 @@ export type Target =
   | { how: 'stream'; path: string };
 
 /** A reason not to write, in the clerk's words. */
-export class TargetError extends Error {}
+export class TargetError extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
 
 const MAX_LINKS = 40;
 
@@ -33,9 +40,9 @@ export function outputTarget(path: string): Target {
       at = resolve(dirname(at), readlinkSync(at));
       continue;
     }
-    if (st.isDirectory()) throw new TargetError('there is a folder by that name; name the file to write inside it');
+    if (st.isDirectory()) throw new TargetError('there is a folder by that name', 'name the file to write, inside the folder if you like');
     if (!st.isFile()) return { how: 'stream', path: at };
-    if (readOnly(at, st)) throw new TargetError('the file is read-only; it was left as it is');
+    if (readOnly(at, st)) throw new TargetError('the file is read-only; it was left as it is', 'make it writable, or name another output file');
     return { how: 'replace', path: at, existing: st };
   }
 }

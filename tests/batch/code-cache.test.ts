@@ -5,7 +5,7 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli } from '../helpers/cli.js';
+import { cliProcess } from '../helpers/cli.js';
 import { issueYaml, tree } from './fixtures.js';
 
 describe('the code cache', () => {
@@ -13,7 +13,7 @@ describe('the code cache', () => {
     const root = tree({ 'one.yaml': issueYaml(1) });
     const cache = mkdtempSync(join(tmpdir(), 'yb-cache-'));
     const build = (out: string, env: string) => {
-      const r = cli(['build', 'one.yaml', '-o', out], { cwd: root, env: { YANJIN_BULLETIN_CACHE: env } });
+      const r = cliProcess(['build', 'one.yaml', '-o', out], { cwd: root, env: { YANJIN_BULLETIN_CACHE: env } });
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       return readFileSync(join(root, out));
@@ -41,7 +41,7 @@ describe('the code cache', () => {
     const root = tree({ 'a.yaml': issueYaml(1), 'b.yaml': issueYaml(2) });
     const cache = mkdtempSync(join(tmpdir(), 'yb-cache-'));
     const run = (args: string[]) => {
-      const r = cli(args, { cwd: root, env: { YANJIN_BULLETIN_CACHE: cache } });
+      const r = cliProcess(args, { cwd: root, env: { YANJIN_BULLETIN_CACHE: cache } });
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
     };
@@ -60,7 +60,7 @@ describe('the code cache', () => {
 
   it('YANJIN_BULLETIN_TIMINGS=1 says when each stage of a build ended', () => {
     const root = tree({ 'one.yaml': issueYaml(1) });
-    const r = cli(['build', 'one.yaml', '-o', 'one.pdf'], { cwd: root, env: { YANJIN_BULLETIN_TIMINGS: '1' } });
+    const r = cliProcess(['build', 'one.yaml', '-o', 'one.pdf'], { cwd: root, env: { YANJIN_BULLETIN_TIMINGS: '1' } });
     expect(r.code).toBe(0);
     const m = /^timings: program loaded ([\d.]+), start ([\d.]+), loaded and validated ([\d.]+), faces ([\d.]+), laid out ([\d.]+), pdf made ([\d.]+), written ([\d.]+), exit ([\d.]+)\n$/.exec(r.stderr);
     expect(m, r.stderr).toBeTruthy();

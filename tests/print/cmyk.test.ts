@@ -21,8 +21,8 @@ function colourOps(pdf: Buffer): string[] {
 
 describe('--color cmyk', () => {
   let pdf: Buffer;
-  beforeAll(() => {
-    pdf = build(['--color', 'cmyk']).pdf;
+  beforeAll(async () => {
+    pdf = (await build(['--color', 'cmyk'])).pdf;
   });
 
   it('uses only DeviceCMYK operators: red 0 1 1 0, black 0 0 0 1, fill and stroke', () => {
@@ -62,16 +62,16 @@ describe('--color cmyk', () => {
     expect(squash(read.pages[0].text)).toContain('延津政务快报');
   });
 
-  it('takes the red from color.redCmyk', () => {
+  it('takes the red from color.redCmyk', async () => {
     const dir = tmp();
     const style = join(dir, 'house.yaml');
     writeFileSync(style, 'color:\n  redCmyk: [0, 90, 85, 5]\n');
-    const ops = new Set(colourOps(build(['--color', 'cmyk', '--style', style], { dir }).pdf));
+    const ops = new Set(colourOps((await build(['--color', 'cmyk', '--style', style], { dir })).pdf));
     expect(ops).toEqual(new Set(['0 0.9 0.85 0.05 k', '0 0.9 0.85 0.05 K', '0 0 0 1 k', '0 0 0 1 K']));
   });
 
-  it('stays RGB by default', () => {
-    const ops = new Set(colourOps(build([]).pdf));
+  it('stays RGB by default', async () => {
+    const ops = new Set(colourOps((await build([])).pdf));
     expect(ops).toEqual(new Set(['0.902 0 0.071 rg', '0.902 0 0.071 RG', '0 0 0 rg', '0 0 0 RG']));
   });
 });
