@@ -5,7 +5,7 @@ import { issueSchema, type Issue } from './schema.js';
 import { defaultStyle, styleSchema, type Style } from './style-schema.js';
 import { checkText } from './text-checks.js';
 import { locate, locateKey, sourceAt, type ParsedYaml } from '../load/parse-yaml.js';
-import { pathToField, type Problem } from '../errors.js';
+import { MAX_SHOWN, pathToField, type Problem } from '../errors.js';
 import { didYouMean, keysAt, optionalAt } from './did-you-mean.js';
 
 type ZodIssue = z.core.$ZodIssue;
@@ -51,27 +51,37 @@ function toProblems(parsed: ParsedYaml, issues: readonly ZodIssue[], root: z.Zod
   const out: Problem[] = [];
   // A mistyped key (`bdy`) also makes its real key (`body`) missing: say it once, at the typo.
   const suggested = new Set<string>();
+  // Where each unknown key is, first (cheap); what it may have meant only for the first
+  // ones in the file, as only those are shown: a file of 20,000 unknown keys is answered at once.
+  const unknown: { path: PropertyKey[]; key: string; keys: string[]; at: { line: number; col: number } }[] = [];
   for (const { iss, path } of flat) {
     if (iss.code !== 'unrecognized_keys') continue;
-    const known = keysAt(root, path);
-    const obj = valueAt(parsed.data, path) as Record<string, unknown>;
-    for (const key of iss.keys) {
-      const near = didYouMean(key.replace(/[\u3000\s]/g, ''), known);
-      if (near) suggested.add(pathToField([...path, near]));
-      // `- 责任编辑: 李勉` in staff: the role was written as the key.
-      const staffLike = !near && /[^\x00-\x7f]/.test(key) && known.includes('role') && known.includes('name') && typeof obj[key] === 'string' && iss.keys.length === 1;
-      if (staffLike) for (const k of ['role', 'name']) suggested.add(pathToField([...path, k]));
-      const moved = near || staffLike ? undefined : belongsUnder(root, path, key, known);
-      if (moved?.missing) suggested.add(moved.missing);
-      out.push({
-        file: parsed.file,
-        ...locateKey(parsed, path, key),
-        field: pathToField(path) || '(top level)',
-        message: `unknown key "${key}"${near ? ` (did you mean "${near}"?)` : known.length ? ` (expected one of: ${known.join(', ')})` : ''}`,
-        hint: staffLike ? `write each entry with role and name: - {role: ${key}, name: ${String(obj[key])}}` : near ? keyHint(key) : (keyHint(key) ?? moved?.hint),
-      });
-    }
+    for (const key of iss.keys) unknown.push({ path, key, keys: iss.keys, at: locateKey(parsed, path, key) });
   }
+  unknown.sort((a, b) => a.at.line - b.at.line || a.at.col - b.at.col);
+  unknown.forEach(({ path, key, keys, at }, i) => {
+    const known = keysAt(root, path);
+    const field = pathToField(path) || '(top level)';
+    if (i >= MAX_SHOWN) {
+      out.push({ file: parsed.file, ...at, field, message: `unknown key "${key}"` });
+      return;
+    }
+    const obj = valueAt(parsed.data, path) as Record<string, unknown>;
+    const near = didYouMean(key.replace(/[\u3000\s]/g, ''), known);
+    if (near) suggested.add(pathToField([...path, near]));
+    // `- 责任编辑: 李勉` in staff: the role was written as the key.
+    const staffLike = !near && /[^\x00-\x7f]/.test(key) && known.includes('role') && known.includes('name') && typeof obj[key] === 'string' && keys.length === 1;
+    if (staffLike) for (const k of ['role', 'name']) suggested.add(pathToField([...path, k]));
+    const moved = near || staffLike ? undefined : belongsUnder(root, path, key, known);
+    if (moved?.missing) suggested.add(moved.missing);
+    out.push({
+      file: parsed.file,
+      ...at,
+      field,
+      message: `unknown key "${key}"${near ? ` (did you mean "${near}"?)` : known.length ? ` (expected one of: ${known.join(', ')})` : ''}`,
+      hint: staffLike ? `write each entry with role and name: - {role: ${key}, name: ${String(obj[key])}}` : near ? keyHint(key) : (keyHint(key) ?? moved?.hint),
+    });
+  });
   for (const { iss, path } of flat) {
     if (iss.code === 'unrecognized_keys') continue;
     const field = pathToField(path);
