@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError, type Problem } from '../errors.js';
 import { loadYamlFile, type Loaded } from '../load/load-file.js';
+import { STYLE_FILE } from '../load/decode.js';
 import { locate } from '../load/parse-yaml.js';
 import { validateIssue, validateStyleFile, resolveStyle } from '../validate/validate.js';
 import type { Issue } from '../validate/schema.js';
@@ -79,7 +80,7 @@ function styleFile(path: string): { notices: string[]; problems: Problem[]; data
   }
   const hit = styleFiles.get(path);
   if (hit && stamp && hit.stamp === stamp) return hit;
-  const s = loadYamlFile(path);
+  const s = loadYamlFile(path, STYLE_FILE);
   const entry = { stamp, notices: s.notices, problems: validateStyleFile(s).problems, data: s.data };
   if (stamp) styleFiles.set(path, entry);
   return entry;

@@ -4,6 +4,7 @@
 import { formatProblem, UserError } from '../errors.js';
 import { prepareIssue, openFaces, textFields } from '../batch/build-issue.js';
 import { loadYamlFile } from '../load/load-file.js';
+import { STYLE_FILE } from '../load/decode.js';
 import { validateStyleFile, resolveStyle } from '../validate/validate.js';
 import { ROLES } from '../validate/style-schema.js';
 import { openFontBook, type FontBook } from '../fonts/font-book.js';
@@ -45,7 +46,7 @@ function describe(f: Face): string {
 function styleOnlyBook(styleFile: string | undefined): FontBook {
   let raw: unknown;
   if (styleFile) {
-    const s = loadYamlFile(styleFile);
+    const s = loadYamlFile(styleFile, STYLE_FILE);
     const { problems } = validateStyleFile(s);
     if (problems.length) throw new UserError(problems);
     raw = s.data;

@@ -101,6 +101,9 @@ function duplicateKeys(parsed: ParsedYaml): Problem[] {
   return out;
 }
 
+/** Tags that only say what the value already is (`!!str 0012` keeps text as typed). */
+const PLAIN_TAGS = new Set(['!', ...['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`)]);
+
 /**
  * Mistakes YAML accepts without complaint but that no issue file means: a key made of
  * full-width-space indentation, a list dash without its space, an alias to nothing.
@@ -109,6 +112,14 @@ function structureProblems(parsed: ParsedYaml): Problem[] {
   const out: Problem[] = [];
   const at = (n: Node) => parsed.lines.linePos(n.range?.[0] ?? 0);
   visit(parsed.doc, {
+    Node(_, node) {
+      // `!!binary`, `!!js/function`, `!custom`: an issue holds text, numbers, lists and blocks only.
+      const tag = (node as { tag?: string }).tag;
+      if (tag && !PLAIN_TAGS.has(tag)) {
+        const shown = tag.replace(/^tag:yaml\.org,2002:/, '!!');
+        out.push({ file: parsed.file, ...at(node as Node), message: `the YAML tag ${shown} is not allowed in an issue file`, hint: `remove "${shown}" and write the value as plain text` });
+      }
+    },
     Pair(_, pair) {
       if (!isPair(pair) || !isScalar(pair.key) || typeof pair.key.value !== 'string') return;
       const key = pair.key.value;

@@ -210,7 +210,8 @@ function unionWords(iss: Extract<ZodIssue, { code: 'invalid_union' }>): string {
 function describe(v: unknown): string {
   if (v === null) return 'nothing';
   if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'number') return 'a number';
+  // YAML's .nan and .inf are numbers to zod too; say which.
+  if (typeof v === 'number') return Number.isNaN(v) ? '.nan (YAML\'s "not a number")' : Number.isFinite(v) ? 'a number' : `${v > 0 ? '' : '-'}.inf (YAML's infinity)`;
   if (typeof v === 'boolean') return `${v} (a yes/no value)`;
   if (typeof v === 'string') return `text ("${[...v].length > 30 ? [...v].slice(0, 30).join('') + '…' : v}")`;
   if (typeof v === 'object') return 'a block of keys';
@@ -229,6 +230,7 @@ function message(iss: ZodIssue, actual: unknown): string {
       return `expected ${unionWords(iss)}, got ${describe(actual)}`;
     case 'too_small':
       if (typeof actual === 'string') return 'must not be empty';
+      if (Array.isArray(actual) && actual.length) return `must have ${iss.exact ? '' : 'at least '}${String(iss.minimum)} entries, got ${actual.length}`;
       if (Array.isArray(actual)) return custom(iss.message) ? iss.message : 'must not be an empty list';
       if (custom(iss.message)) return `${iss.message}, got ${String(actual)}`;
       return `must be ${iss.inclusive === false ? 'more than' : 'at least'} ${String(iss.minimum)}, got ${String(actual)}`;
@@ -266,6 +268,7 @@ function valueHint(parsed: ParsedYaml, iss: ZodIssue, actual: unknown, path: Pro
     return undefined;
   }
   if (typeof actual === 'string' && actual.includes('：') && iss.code === 'invalid_type' && iss.expected === 'object') return FULL_WIDTH_COLON;
+  if (last === 'redCmyk' && Array.isArray(actual)) return 'four percentages, cyan, magenta, yellow and black: [0, 100, 100, 0]';
   if (last === 'date' && typeof actual === 'number') {
     const m = /^(\d{4})(\d{2})(\d{2})$/.exec(typed);
     return `write the date as YYYY-MM-DD with hyphens: ${m ? `${m[1]}-${m[2]}-${m[3]}` : '2023-08-25'}`;

@@ -96,7 +96,7 @@ describe('refused, saying what the file is', () => {
     ['binary.yaml', () => Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), 'this is not a text file (it holds binary data); an issue file is YAML text, UTF-8 or GBK'],
     ['issue.pdf.yaml', () => Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n', 'latin1'), 'this is a PDF file, not an issue file; an issue file is YAML text (.yaml)'],
     ['issue.docx', () => Buffer.from('PK\x03\x04\x14\x00\x06\x00', 'latin1'), 'this is a Word/Excel document or a zip archive (.docx, .xlsx, .zip), not an issue file; an issue file is YAML text (.yaml)'],
-    ['latin1.yaml', () => Buffer.from('masthead:\n  title: caf\xe9 \xff\xfe\xfd\n', 'latin1'), `the file is neither UTF-8 nor GBK/GB18030 text; ${SAVE_AS}`],
+    ['latin1.yaml', () => Buffer.from('masthead:\n  title: caf\xe9 \xff\xfe\xfd\n', 'latin1'), `the file is neither UTF-8 nor GBK/GB18030 nor Big5 text; ${SAVE_AS}`],
   ];
   for (const [name, bytes, message] of cases) {
     it(name, async () => {
