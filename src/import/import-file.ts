@@ -97,7 +97,7 @@ export async function importBytes(file: string, bytes: Uint8Array, kind: InputKi
       blocks = r.blocks;
       for (const m of r.messages) notes.push({ at: 0, level: 'warning', message: `Word reader: ${m}` });
     } catch (e) {
-      if (e instanceof DocxError) throw new UserError({ file, message: e.message, hint: 'is it really a .docx? Open it in Word and save it again' });
+      if (e instanceof DocxError) throw new UserError({ file, message: e.message, hint: e.kind === 'limit' ? undefined : 'is it really a .docx? Open it in Word and save it again' });
       throw e;
     }
   } else {
