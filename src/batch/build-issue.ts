@@ -8,6 +8,7 @@ import { locate } from '../load/parse-yaml.js';
 import { validateIssue, validateStyleFile, resolveStyle } from '../validate/validate.js';
 import type { Issue } from '../validate/schema.js';
 import { styleGeometryProblems, type Style } from '../validate/style-schema.js';
+import { MAX_PAGES, tooManyPages } from '../validate/size-limits.js';
 import { openFontBook, type FontBook } from '../fonts/font-book.js';
 import { FaceError } from '../fonts/open-face.js';
 import { checkCoverage, type TextField } from '../fonts/coverage.js';
@@ -154,6 +155,7 @@ export function creationDate(isoDate: string): Date {
 
 export async function renderIssue(p: Prepared, book: FontBook, opts: BuildOptions = {}): Promise<{ pdf: Buffer; layout: Layout }> {
   const layout = layoutIssue(p, book);
+  if (layout.pages.length > MAX_PAGES) throw new UserError({ file: p.file, message: tooManyPages(layout.pages.length) });
   mark('laid out');
   const m = p.issue.masthead;
   // The profile's path is relative to the file that names it (the issue wins over --style).
