@@ -3,7 +3,7 @@
 // and, when a run was killed outright, removed by the next run that writes in that
 // folder (the PID in the name says whether the process that made it is gone).
 import { readdirSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-z]+\.tmp$/;
@@ -70,8 +70,9 @@ const swept = new Set<string>();
 
 /** Remove the temporary files of runs that were killed before they could clean up. */
 export function cleanStale(dir: string): void {
-  if (swept.has(dir)) return;
-  swept.add(dir);
+  const key = resolve(dir);
+  if (swept.has(key)) return;
+  swept.add(key);
   let names: string[];
   try {
     names = readdirSync(dir);
