@@ -46,6 +46,8 @@ function readFailure(file: string, e: NodeJS.ErrnoException): string {
       return 'permission denied';
     case 'ENOTDIR':
       return 'a part of the path is a file, not a folder';
+    case 'ELOOP':
+      return 'the path is a loop of symbolic links';
     default:
       return e.message;
   }

@@ -146,6 +146,8 @@ function why(e: NodeJS.ErrnoException): string {
       return 'the disk is full';
     case 'ELOOP':
       return 'the path is a loop of symbolic links';
+    case 'EPIPE':
+      return 'the program reading the pipe stopped reading';
     case 'ENAMETOOLONG':
       return 'the name is too long';
     default:

@@ -36,6 +36,8 @@ export function outputTarget(path: string): Target {
       throw e;
     }
     if (st.isSymbolicLink()) {
+      // /dev/stdout, /dev/fd/N, /proc/self/fd/N: the process's own open files, written into as they are.
+      if (/^\/(proc|dev\/fd)\//.test(at)) return { how: 'stream', path };
       if (hops >= MAX_LINKS) throw new TargetError('the path is a loop of symbolic links');
       at = resolve(dirname(at), readlinkSync(at));
       continue;

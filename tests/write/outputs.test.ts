@@ -22,8 +22,9 @@ beforeEach(() => {
 });
 
 describe('devices and FIFOs are written into, not replaced', () => {
-  it('/dev/null is a sink: written into, never renamed over', () => {
+  it('/dev/null is a sink, and /dev/stdout the process\'s own output: written into, never renamed over', () => {
     expect(outputTarget('/dev/null')).toEqual({ how: 'stream', path: '/dev/null' });
+    expect(outputTarget('/dev/stdout')).toEqual({ how: 'stream', path: '/dev/stdout' });
   });
 
   it('a FIFO stays a FIFO and its reader gets the PDF', async () => {
