@@ -9,6 +9,8 @@ import JSZip from 'jszip';
 export const MAX_DOCX_XML_BYTES = 50 * 1024 * 1024;
 /** Paragraphs a Word file may hold: a 1,000-page issue has fewer than this. */
 export const MAX_DOCX_PARAGRAPHS = 50_000;
+/** Parts of the zip: a Word file has a few dozen (and a picture each). */
+export const MAX_DOCX_ENTRIES = 2_000;
 
 export class DocxLimitError extends Error {}
 
@@ -23,6 +25,10 @@ const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
 /** Throws DocxLimitError when the file is past a cap; jszip's own errors (not a zip) pass through. */
 export async function checkDocxLimits(bytes: Uint8Array): Promise<void> {
   const zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+  const entries = Object.keys(zip.files).length;
+  if (entries > MAX_DOCX_ENTRIES) {
+    throw new DocxLimitError(`the Word file holds ${entries.toLocaleString('en')} parts; a Word file has a few dozen, so it is not read`);
+  }
   const parts = Object.values(zip.files).filter((f) => !f.dir && isXml(f.name));
   const declared = parts.reduce((sum, f) => sum + declaredSize(f), 0);
   if (declared > MAX_DOCX_XML_BYTES) throw tooMuchXml(declared);

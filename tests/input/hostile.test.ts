@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from '../helpers/cli.js';
 import { EXAMPLE } from '../helpers/paths.js';
-import { docx, paragraphs } from '../import/helpers/zip-bomb.js';
+import { docx, paragraphs, zip } from '../import/helpers/zip-bomb.js';
 
 let dir: string;
 const run = (...args: string[]) => cli(args, { cwd: dir });
@@ -163,6 +163,13 @@ describe('Word files that unpack to far more than they weigh are refused before 
     expect(performance.now() - t0).toBeLessThan(5000);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('paras.docx: the Word file holds more than 50,000 paragraphs; an issue has far fewer, so it is not read');
+  });
+
+  it('a zip of 20,000 parts', async () => {
+    put('parts.docx', zip(Array.from({ length: 20_000 }, (_, i) => ({ name: `word/part${i}.xml`, data: Buffer.from('<a/>') }))));
+    const r = await run('import', 'parts.docx');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('parts.docx: the Word file holds 20,000 parts; a Word file has a few dozen, so it is not read');
   });
 
   it('an entry that declares 1 GB of XML', async () => {
