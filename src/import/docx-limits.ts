@@ -24,11 +24,13 @@ const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
 
 /** Throws DocxLimitError when the file is past a cap; jszip's own errors (not a zip) pass through. */
 export async function checkDocxLimits(bytes: Uint8Array): Promise<void> {
-  const zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
-  const entries = Object.keys(zip.files).length;
+  // The count the zip's end record declares, before jszip makes an object of every part
+  // (jszip refuses a zip whose parts do not match it).
+  const entries = declaredEntries(bytes) ?? 0;
   if (entries > MAX_DOCX_ENTRIES) {
     throw new DocxLimitError(`the Word file holds ${entries.toLocaleString('en')} parts; a Word file has a few dozen, so it is not read`);
   }
+  const zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
   const parts = Object.values(zip.files).filter((f) => !f.dir && isXml(f.name));
   const declared = parts.reduce((sum, f) => sum + declaredSize(f), 0);
   if (declared > MAX_DOCX_XML_BYTES) throw tooMuchXml(declared);
@@ -66,6 +68,15 @@ function eachChunk(entry: JSZip.JSZipObject, take: (chunk: Buffer) => void): Pro
     stream.on('end', () => resolve());
     stream.on('error', reject);
   });
+}
+
+/** The number of parts in the zip's end-of-central-directory record (its last 22 bytes, before a comment of up to 64 KB). */
+function declaredEntries(bytes: Uint8Array): number | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
+    if (view.getUint32(at, true) === 0x06054b50) return view.getUint16(at + 10, true);
+  }
+  return undefined;
 }
 
 /** Paragraph starts in `text`, not counting one that begins in its last five characters (the next chunk counts it). */
