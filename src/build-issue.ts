@@ -4,10 +4,12 @@ import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError, type Problem } from './errors.js';
 import { loadYamlFile, type Loaded } from './load/load-file.js';
+import { STYLE_FILE } from './load/decode.js';
 import { locate } from './load/parse-yaml.js';
 import { validateIssue, validateStyleFile, resolveStyle } from './validate/validate.js';
 import type { Issue } from './validate/schema.js';
 import { styleGeometryProblems, type Style } from './validate/style-schema.js';
+import { MAX_PAGES, tooManyPages } from './validate/size-limits.js';
 import { openFontBook, type FontBook } from './fonts/font-book.js';
 import { FaceError } from './fonts/open-face.js';
 import { checkCoverage, type TextField } from './fonts/coverage.js';
@@ -79,7 +81,7 @@ function styleFile(path: string): { notices: string[]; problems: Problem[]; data
   }
   const hit = styleFiles.get(path);
   if (hit && stamp && hit.stamp === stamp) return hit;
-  const s = loadYamlFile(path);
+  const s = loadYamlFile(path, STYLE_FILE);
   const entry = { stamp, notices: s.notices, problems: validateStyleFile(s).problems, data: s.data };
   if (stamp) styleFiles.set(path, entry);
   return entry;
@@ -154,6 +156,7 @@ export function creationDate(isoDate: string): Date {
 
 export async function renderIssue(p: Prepared, book: FontBook, opts: BuildOptions = {}): Promise<{ pdf: Buffer; layout: Layout }> {
   const layout = layoutIssue(p, book);
+  if (layout.pages.length > MAX_PAGES) throw new UserError({ file: p.file, message: tooManyPages(layout.pages.length) });
   mark('laid out');
   const m = p.issue.masthead;
   // The profile's path is relative to the file that names it (the issue wins over --style).

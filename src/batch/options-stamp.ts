@@ -1,9 +1,10 @@
 // The options a folder of PDFs (--out-dir) was built with. Times cannot tell that a PDF
 // was built with other options (--color, --pdfa, --style, --preview): when they differ
 // from the stamp, every PDF in the folder is out of date.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BuildOptions } from '../build-issue.js';
+import { writeAtomic } from '../write/atomic.js';
 
 const NAME = '.yanjin-bulletin-options.json';
 
@@ -24,10 +25,7 @@ export function sameOptions(outDir: string, key: string): boolean {
 export function stampOptions(outDir: string, key: string, clean: boolean): void {
   try {
     if (!clean) rmSync(join(outDir, NAME), { force: true });
-    else {
-      mkdirSync(outDir, { recursive: true });
-      writeFileSync(join(outDir, NAME), key);
-    }
+    else writeAtomic(join(outDir, NAME), Buffer.from(key), { what: 'the record of the options' });
   } catch {
     /* a read-only folder: the next run rebuilds */
   }

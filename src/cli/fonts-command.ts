@@ -4,6 +4,7 @@
 import { formatProblem, UserError } from '../errors.js';
 import { prepareIssue, openFaces, textFields } from '../build-issue.js';
 import { loadYamlFile } from '../load/load-file.js';
+import { STYLE_FILE } from '../load/decode.js';
 import { validateStyleFile, resolveStyle } from '../validate/validate.js';
 import { ROLES } from '../validate/style-schema.js';
 import { openFontBook, type FontBook } from '../fonts/font-book.js';
@@ -46,7 +47,7 @@ function describe(f: RoleFace): string {
 async function styleOnlyBook(styleFile: string | undefined): Promise<FontBook> {
   let raw: unknown;
   if (styleFile) {
-    const s = loadYamlFile(styleFile);
+    const s = loadYamlFile(styleFile, STYLE_FILE);
     const { problems } = validateStyleFile(s);
     if (problems.length) throw new UserError(problems);
     raw = s.data;

@@ -4,6 +4,7 @@ import { pathToField, type Problem } from '../errors.js';
 import { locate, type ParsedYaml } from '../load/parse-yaml.js';
 import type { Issue } from './schema.js';
 import { defaultStyle } from './style-schema.js';
+import { sizeProblems } from './size-limits.js';
 
 /** Every piece of text the issue prints, with its place in the file. */
 function textFields(issue: Issue): { path: PropertyKey[]; text: string; body: boolean }[] {
@@ -31,8 +32,11 @@ function textFields(issue: Issue): { path: PropertyKey[]; text: string; body: bo
 
 export function checkText(parsed: ParsedYaml, issue: Issue): Problem[] {
   // The issue's own grid; a shared style file is not seen here, so its default stands in.
-  const chars = (issue.style ?? defaultStyle()).grid.chars;
-  const out: Problem[] = [];
+  const grid = (issue.style ?? defaultStyle()).grid;
+  const chars = grid.chars;
+  // Size first: the checks below, and composing, cost in proportion to it.
+  const out: Problem[] = sizeProblems(parsed, issue, grid);
+  if (out.length) return out;
   for (const f of textFields(issue)) {
     out.push(...invisible(parsed, f.path, f.text));
     if (f.body) out.push(...overlong(parsed, f.path, f.text, chars));

@@ -10,8 +10,8 @@ import { issueYaml, tree } from './fixtures.js';
 let root: string;
 const HOUR_AGO = new Date(Date.now() - 3600_000);
 
-function build(...extra: string[]): Record<string, string> {
-  const r = cli(['build', 'in', '--style', 'house.yaml', '--out-dir', 'out', '--json', '--jobs', '1', ...extra], { cwd: root });
+async function build(...extra: string[]): Promise<Record<string, string>> {
+  const r = await cli(['build', 'in', '--style', 'house.yaml', '--out-dir', 'out', '--json', '--jobs', '1', ...extra], { cwd: root });
   expect(r.stderr).toBe('');
   const rep = JSON.parse(r.stdout) as { issues: { input: string; status: string }[] };
   return Object.fromEntries(rep.issues.map((i) => [i.input, i.status]));
@@ -31,45 +31,45 @@ beforeAll(() => {
 });
 
 describe('incremental builds', () => {
-  it('build everything the first time, then nothing', () => {
-    expect(build()).toEqual({ 'in/one.yaml': 'built', 'in/two.yaml': 'built' });
+  it('build everything the first time, then nothing', async () => {
+    expect(await build()).toEqual({ 'in/one.yaml': 'built', 'in/two.yaml': 'built' });
     const before = statSync(join(root, 'out/one.pdf')).mtimeMs;
-    expect(build()).toEqual({ 'in/one.yaml': 'skipped', 'in/two.yaml': 'skipped' });
+    expect(await build()).toEqual({ 'in/one.yaml': 'skipped', 'in/two.yaml': 'skipped' });
     expect(statSync(join(root, 'out/one.pdf')).mtimeMs).toBe(before);
   });
 
-  it('rebuild an edited issue alone', () => {
+  it('rebuild an edited issue alone', async () => {
     touch('in/two.yaml');
-    expect(build()).toEqual({ 'in/one.yaml': 'skipped', 'in/two.yaml': 'built' });
+    expect(await build()).toEqual({ 'in/one.yaml': 'skipped', 'in/two.yaml': 'built' });
   });
 
-  it('rebuild every issue when the style file changes', () => {
+  it('rebuild every issue when the style file changes', async () => {
     touch('house.yaml');
-    expect(build()).toEqual({ 'in/one.yaml': 'built', 'in/two.yaml': 'built' });
+    expect(await build()).toEqual({ 'in/one.yaml': 'built', 'in/two.yaml': 'built' });
   });
 
-  it('rebuild every issue when a face file changes', () => {
+  it('rebuild every issue when a face file changes', async () => {
     touch('extra.ttf');
-    expect(build()).toEqual({ 'in/one.yaml': 'built', 'in/two.yaml': 'built' });
+    expect(await build()).toEqual({ 'in/one.yaml': 'built', 'in/two.yaml': 'built' });
   });
 
-  it('rebuild a PDF that is older than its issue', () => {
+  it('rebuild a PDF that is older than its issue', async () => {
     utimesSync(join(root, 'out/one.pdf'), new Date(0), new Date(0));
-    expect(build()).toEqual({ 'in/one.yaml': 'built', 'in/two.yaml': 'skipped' });
+    expect(await build()).toEqual({ 'in/one.yaml': 'built', 'in/two.yaml': 'skipped' });
   });
 
-  it('rebuild every issue when the options differ from those the folder was built with', () => {
-    expect(build('--color', 'cmyk')).toEqual({ 'in/one.yaml': 'built', 'in/two.yaml': 'built' });
-    expect(build('--color', 'cmyk')).toEqual({ 'in/one.yaml': 'skipped', 'in/two.yaml': 'skipped' });
-    expect(build()).toEqual({ 'in/one.yaml': 'built', 'in/two.yaml': 'built' });
+  it('rebuild every issue when the options differ from those the folder was built with', async () => {
+    expect(await build('--color', 'cmyk')).toEqual({ 'in/one.yaml': 'built', 'in/two.yaml': 'built' });
+    expect(await build('--color', 'cmyk')).toEqual({ 'in/one.yaml': 'skipped', 'in/two.yaml': 'skipped' });
+    expect(await build()).toEqual({ 'in/one.yaml': 'built', 'in/two.yaml': 'built' });
   });
 
-  it('build everything with --force', () => {
-    expect(build('--force')).toEqual({ 'in/one.yaml': 'built', 'in/two.yaml': 'built' });
+  it('build everything with --force', async () => {
+    expect(await build('--force')).toEqual({ 'in/one.yaml': 'built', 'in/two.yaml': 'built' });
   });
 
-  it('always build one issue named alone', () => {
-    const r = cli(['build', 'in/one.yaml', '--style', 'house.yaml', '-o', 'out/one.pdf'], { cwd: root });
+  it('always build one issue named alone', async () => {
+    const r = await cli(['build', 'in/one.yaml', '--style', 'house.yaml', '-o', 'out/one.pdf'], { cwd: root });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^out\/one\.pdf: 1 pages/);
   });

@@ -16,7 +16,7 @@ async function build(data: Record<string, unknown>, extra: string[] = [], files:
   const dir = tempDir();
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   const src = writeIssue(dir, 'issue.yaml', data);
-  const r = cli(['build', src, ...extra]);
+  const r = await cli(['build', src, ...extra]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return readPdf(readFileSync(join(dir, 'issue.pdf')));
@@ -78,7 +78,7 @@ describe('style', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'house.yaml'), house);
     const src = writeIssue(dir, 'issue.yaml', d);
-    const r = cli(['build', src, '--style', join(dir, 'house.yaml')]);
+    const r = await cli(['build', src, '--style', join(dir, 'house.yaml')]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const pdf = await readPdf(readFileSync(join(dir, 'issue.pdf')));
@@ -89,26 +89,26 @@ describe('style', () => {
     expect(pitch).toBeCloseTo((225 * MM) / 20, 1);
   });
 
-  it('refuses a bad style value with its place in the file', () => {
+  it('refuses a bad style value with its place in the file', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'house.yaml'), 'grid:\n  lines: many\n');
     const src = writeIssue(dir, 'issue.yaml', exampleData());
-    const r = cli(['build', src, '--style', join(dir, 'house.yaml')]);
+    const r = await cli(['build', src, '--style', join(dir, 'house.yaml')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('house.yaml:2:10: grid.lines:');
   });
 
-  it('refuses sizes and margins that cannot make a page, naming the field', () => {
+  it('refuses sizes and margins that cannot make a page, naming the field', async () => {
     const dir = tempDir();
     const d = exampleData();
     d.style = { page: { left: 100, right: 100 }, size: { heading: 0 } };
     const src = writeIssue(dir, 'issue.yaml', d);
-    let r = cli(['build', src]);
+    let r = await cli(['build', src]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/issue\.yaml:\d+:\d+: style\.size\.heading: must be between 4 and 200 pt, got 0\n/);
     d.style = { page: { left: 100, right: 100 } };
     writeIssue(dir, 'issue.yaml', d);
-    r = cli(['build', src]);
+    r = await cli(['build', src]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/issue\.yaml:\d+:\d+: style\.page: the type area is 10\.0 mm wide: the margins leave too little room for 16 pt text\n/);
   });

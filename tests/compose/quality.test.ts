@@ -16,7 +16,7 @@ const out = mkdtempSync(join(tmpdir(), 'yb-quality-'));
 async function built(name: string) {
   const yaml = join(ROOT, 'examples', `${name}.yaml`);
   const pdf = join(out, `${name}.pdf`);
-  const r = cli(['build', yaml, '-o', pdf, '-q']);
+  const r = await cli(['build', yaml, '-o', pdf, '-q']);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return measure(pdf, yaml);

@@ -120,7 +120,8 @@ describe('system font folders', () => {
     try {
       process.env.PATH = bin;
       expect(fontconfigFiles()).toEqual([join(dir, 'a', 'fs.ttf'), join(dir, 'b', 'pair.ttc')].sort());
-      const lookup = new FaceLookup([], [], fontconfigFiles);
+      // A lookup of its own: the program indexes fc-list's answer once a process, under its function.
+      const lookup = new FaceLookup([], [], () => fontconfigFiles());
       expect(lookup.find('楷体_YB')).toEqual({ spec: `${join(dir, 'b', 'pair.ttc')}#YBKai-Regular`, source: 'system' });
       process.env.PATH = join(dir, 'nowhere');
       expect(fontconfigFiles()).toEqual([]);

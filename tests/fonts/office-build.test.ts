@@ -22,7 +22,7 @@ let pdf: PdfRead;
 beforeAll(async () => {
   office = makeOffice(STYLE);
   const out = join(office.dir, 'out.pdf');
-  const r = cli(['build', EXAMPLE, '--style', office.style, '-o', out], { env: office.env });
+  const r = await cli(['build', EXAMPLE, '--style', office.style, '-o', out], { env: office.env });
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   pdfBytes = readFileSync(out);

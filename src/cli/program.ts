@@ -1,0 +1,26 @@
+// The command line declared in one place: the commands and the global options.
+import { Command } from 'commander';
+import { registerBuild } from './commands/build.js';
+import { registerValidate } from './commands/validate.js';
+import { registerImport } from './commands/import.js';
+import { registerNew } from './commands/new.js';
+import { registerFonts } from './commands/fonts.js';
+
+/** A fresh parser: commander keeps the values of the options it parsed, so one per run. */
+export function createProgram(): Command {
+  const program = new Command();
+  program
+    .name('yanjin-bulletin')
+    .description('Typeset a county-government bulletin (简报) from a YAML issue file into a print-ready A4 PDF')
+    .version('0.1.0')
+    .option('--debug', 'show stack traces for internal errors')
+    .exitOverride()
+    .showHelpAfterError('(run yanjin-bulletin --help for the commands, or yanjin-bulletin help COMMAND for its options)')
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+  registerBuild(program);
+  registerValidate(program);
+  registerImport(program);
+  registerNew(program);
+  registerFonts(program);
+  return program;
+}
