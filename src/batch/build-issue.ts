@@ -22,6 +22,8 @@ import type { Layout } from '../paginate/types.js';
 import { writePdf } from '../write/pdf-writer.js';
 import { cmykOutputProfile } from '../write/output-intent.js';
 import { mark } from '../timings.js';
+import { proofread } from '../validate/proofread/proofread.js';
+import type { Warning } from '../validate/proofread/warning.js';
 
 export interface BuildOptions {
   /** A shared style file (`--style house.yaml`); the issue's own block wins over it. */
@@ -38,6 +40,8 @@ export interface Prepared {
   issue: Issue;
   style: Style;
   notices: string[];
+  /** The proofreader's warnings, in file order: the issue builds, but check these. */
+  warnings: Warning[];
 }
 
 /** Load and validate an issue (and its style file): every problem at once. */
@@ -63,7 +67,7 @@ export function prepareIssue(file: string, opts: BuildOptions = {}): Prepared {
     const where = issueStyle ? { file, ...locate(loaded, ['style']) } : { file: opts.styleFile ?? file };
     throw new UserError(geo.map((g) => ({ ...where, field: `style.${g.field}`, message: g.message })));
   }
-  return { file, loaded, issue: v.issue, style, notices };
+  return { file, loaded, issue: v.issue, style, notices, warnings: proofread(loaded, v.issue) };
 }
 
 /** A batch reads its style file once (again when it changes, as under --watch). */
@@ -151,7 +155,14 @@ export function creationDate(isoDate: string): Date {
   return new Date(Date.UTC(y, m - 1, d));
 }
 
-export async function renderIssue(p: Prepared, book: FontBook, opts: BuildOptions = {}): Promise<{ pdf: Buffer; layout: Layout }> {
+/** The PDF, its layout, and warnings of the typesetting stages (text pushed out, a lone end block), if any. */
+export interface Rendered {
+  pdf: Buffer;
+  layout: Layout;
+  warnings?: Warning[];
+}
+
+export async function renderIssue(p: Prepared, book: FontBook, opts: BuildOptions = {}): Promise<Rendered> {
   const layout = layoutIssue(p, book);
   mark('laid out');
   const m = p.issue.masthead;

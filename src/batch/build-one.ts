@@ -11,6 +11,7 @@ import { mark } from '../timings.js';
 import { noticesFor } from '../load/load-file.js';
 import { changedAt } from './program-time.js';
 import { flushCodeCache } from '../require-cached.js';
+import { asErrors, type Warning } from '../validate/proofread/warning.js';
 
 export interface Job {
   id: number;
@@ -23,6 +24,8 @@ export interface Job {
   incremental: boolean;
   /** The newest of the program's own files (ms), a dependency of every PDF. */
   programTime: number;
+  /** Warnings fail the issue (--strict): nothing is written. */
+  strict?: boolean;
 }
 
 export interface JobResult {
@@ -34,6 +37,8 @@ export interface JobResult {
   bytes?: number;
   ms: number;
   notices: string[];
+  /** The proofreader's and the typesetter's warnings, in file order. */
+  warnings: Warning[];
   /** The failure as the user should read it. */
   message?: string;
   problems?: Problem[];
@@ -73,7 +78,7 @@ function facesFor(p: Prepared, opts: BuildOptions): FontBook {
  */
 export async function buildOne(job: Job, background = false): Promise<JobResult> {
   const t0 = performance.now();
-  const base = { id: job.id, file: job.file, out: job.out, notices: [] as string[] };
+  const base = { id: job.id, file: job.file, out: job.out, notices: [] as string[], warnings: [] as Warning[] };
   const ms = () => Math.round(performance.now() - t0);
   try {
     // Cheap checks first: a missing PDF, or an issue, style or program newer than it.
@@ -84,6 +89,8 @@ export async function buildOne(job: Job, background = false): Promise<JobResult>
     const p = prepareIssue(job.file, job.opts);
     mark('loaded and validated');
     base.notices.push(...p.notices);
+    if (job.strict && p.warnings.length) throw new UserError(asErrors(p.warnings));
+    base.warnings.push(...p.warnings);
     const book = facesFor(p, job.opts);
     if (fresh) {
       const faceFiles = new Set(Object.values(book.chains).flatMap((c) => c.map((f) => f.file)));
@@ -91,7 +98,9 @@ export async function buildOne(job: Job, background = false): Promise<JobResult>
       if (fresh) return { ...base, status: 'skipped', ms: ms() };
     }
     mark('faces');
-    const { pdf, layout } = await renderIssue(p, book, job.opts);
+    const { pdf, layout, warnings = [] } = await renderIssue(p, book, job.opts);
+    if (job.strict && warnings.length) throw new UserError(asErrors(warnings));
+    base.warnings.push(...warnings);
     if (background) await writeAtomicAsync(job.out, pdf);
     else writeAtomic(job.out, pdf);
     mark('written');

@@ -22,6 +22,8 @@ export interface BatchRequest {
   jobs?: number;
   shard?: Shard;
   force?: boolean;
+  /** Warnings fail an issue (--strict). */
+  strict?: boolean;
   mode: Mode;
   debug?: boolean;
   /** Check every PDF against its dependencies even for one named input (--watch). */
@@ -53,7 +55,7 @@ export function plan(req: BatchRequest): Plan {
   let incremental = !req.force && (req.incremental || !single || !!req.outDir);
   if (incremental && req.outDir && !sameOptions(req.outDir, optionsKey(req.opts, req.preview))) incremental = false;
   const pt = incremental ? programTime() : 0;
-  const jobs = pairs.map(({ input, out }, id) => ({ id, file: input.file, out, opts: req.opts, preview: req.preview, incremental, programTime: pt }));
+  const jobs = pairs.map(({ input, out }, id) => ({ id, file: input.file, out, opts: req.opts, preview: req.preview, incremental, programTime: pt, strict: req.strict }));
   return { jobs, single, empty, inputs };
 }
 

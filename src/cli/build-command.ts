@@ -19,6 +19,7 @@ export interface BuildFlags {
   quiet?: boolean;
   json?: boolean;
   watch?: boolean;
+  strict?: boolean;
 }
 
 export function defaultOutput(input: string): string {
@@ -42,6 +43,7 @@ export function buildRequest(files: string[], flags: BuildFlags): BatchRequest {
     jobs,
     shard: flags.shard !== undefined ? parseShard(flags.shard) : undefined,
     force: flags.force,
+    strict: flags.strict,
     mode: pickMode(flags),
     debug: process.argv.includes('--debug'),
   };

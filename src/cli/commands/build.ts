@@ -14,6 +14,7 @@ export function registerBuild(program: Command): void {
     .option('--watch', 'build, then rebuild an issue when it or its style file changes')
     .option('-q, --quiet', 'say nothing but failures')
     .option('--json', 'print a machine-readable report on stdout')
+    .option('--strict', 'fail an issue that has warnings (for CI, and before printing)')
     .option('--style <file>', "a shared style file; the issue's own style block wins over it")
     .option('--color <mode>', 'rgb (default) or cmyk')
     .option('--pdfa', 'PDF/A-2b for the archive')
