@@ -8,6 +8,7 @@ import { prepareIssue, openFaces, renderIssue, type BuildOptions, type Prepared 
 import type { FontBook } from '../fonts/font-book.js';
 import { writeAtomic, writeAtomicAsync } from '../write/atomic.js';
 import { mark } from '../timings.js';
+import { writeStdout } from './stdio.js';
 import { noticesFor } from '../load/load-file.js';
 import { changedAt } from './program-time.js';
 import { flushCodeCache } from '../require-cached.js';
@@ -101,7 +102,8 @@ export async function buildOne(job: Job, background = false): Promise<JobResult>
     const { pdf, layout, warnings = [] } = await renderIssue(p, book, job.opts);
     if (job.strict && warnings.length) throw new UserError(asErrors(warnings));
     base.warnings.push(...warnings);
-    if (background) await writeAtomicAsync(job.out, pdf);
+    if (job.out === '-') await writeStdout(pdf);
+    else if (background) await writeAtomicAsync(job.out, pdf);
     else writeAtomic(job.out, pdf);
     mark('written');
     if (job.preview !== undefined) await (await import('../write/preview.js')).writePreviews(pdf, job.out, job.preview);

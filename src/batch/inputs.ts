@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { globFiles, isGlob } from './glob.js';
+import { STDIN_NAME } from './stdio.js';
 
 export interface Input {
   /** The file as the user would name it (relative to the working folder when inside it). */
@@ -75,6 +76,10 @@ export function expandInputs(args: string[], cwd = process.cwd(), exclude: strin
     list.push({ file, abs, rel: posix(rel) });
   };
   for (const arg of args) {
+    if (arg === '-') {
+      inputs.push({ file: STDIN_NAME, abs: STDIN_NAME, rel: 'stdin.yaml' });
+      continue;
+    }
     const abs = resolve(cwd, arg);
     let st;
     try {

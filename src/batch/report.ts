@@ -74,7 +74,7 @@ export class Reporter {
     // Warnings are for the clerk even with --quiet: the issue built, but check these places.
     if (this.mode !== 'json' && r.warnings.length) this.above(r.warnings.map(formatWarning).join('\n') + '\n', this.err);
     if (this.mode === 'lines') {
-      if (r.status === 'built') this.out.write(`${r.out}: ${r.pages} pages, ${kb(r.bytes)}\n`);
+      if (r.status === 'built') this.out.write(`${r.out === '-' ? '(standard output)' : r.out}: ${r.pages} pages, ${kb(r.bytes)}\n`);
       else if (r.status === 'skipped') this.showSkipped && this.out.write(`${r.out}: up to date\n`);
       else if (!this.single) this.out.write(`${r.file}: failed\n`);
     }

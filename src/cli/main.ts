@@ -21,7 +21,21 @@ program
   .option('--debug', 'show stack traces for internal errors')
   .exitOverride()
   .showHelpAfterError('(run yanjin-bulletin --help for the commands, or yanjin-bulletin help COMMAND for its options)')
-  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  // Held until the command is known: with --json, a usage error is reported as JSON.
+  .configureOutput({ writeErr: (s) => void (commanderSaid += s) });
+
+let commanderSaid = '';
+
+/** Whether the command that ran (or failed to parse) was given --json. */
+function wantsJson(): boolean {
+  return program.commands.some((c) => c.opts().json === true);
+}
+
+function usageError(message: string): void {
+  if (wantsJson()) process.stdout.write(JSON.stringify({ error: 'usage', message }, null, 2) + '\n');
+  else process.stderr.write(`yanjin-bulletin: ${message}\n`);
+  process.exitCode = 2;
+}
 
 registerBuild(program);
 registerValidate(program);
@@ -44,12 +58,13 @@ async function main() {
     await program.parseAsync(process.argv);
   } catch (e) {
     if (e instanceof CommanderError) {
+      if (e.exitCode !== 0 && wantsJson()) usageError(e.message.replace(/^error: /, ''));
+      else process.stderr.write(commanderSaid);
       process.exitCode = e.exitCode === 0 ? 0 : 2;
       return;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`yanjin-bulletin: ${e.message}\n`);
-      process.exitCode = 2;
+      usageError(e.message);
       return;
     }
     if (e instanceof UserError) {

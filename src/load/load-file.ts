@@ -10,7 +10,14 @@ export interface Loaded extends ParsedYaml {
 }
 
 export function loadYamlFile(file: string): Loaded {
-  return loadYamlText(file, readInput(file));
+  return loadYamlText(file, given.get(file) ?? readInput(file));
+}
+
+/** Inputs that are not files (an issue read from standard input), by the name they go by. */
+const given = new Map<string, Uint8Array>();
+
+export function giveInput(name: string, bytes: Uint8Array): void {
+  given.set(name, bytes);
 }
 
 /** The file's bytes; a file over the size limit is refused before it is read. */

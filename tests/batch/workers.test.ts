@@ -12,9 +12,11 @@ describe('workerCount', () => {
     expect(workerCount(req(1), 500)).toBe(0);
   });
 
-  it('starts as many as --jobs asks, never more than there are issues', () => {
-    expect(workerCount(req(2), 3)).toBe(2);
-    expect(workerCount(req(8), 3)).toBe(3);
+  it('starts as many as --jobs asks, never more than there are issues or cores', () => {
+    const cores = availableParallelism();
+    expect(workerCount(req(2), 3)).toBe(Math.min(2, cores));
+    expect(workerCount(req(8), 3)).toBe(Math.min(3, cores));
+    expect(workerCount(req(122), 500)).toBe(cores);
   });
 
   it('by default, one a core, but one per ISSUES_PER_WORKER issues at most', () => {
