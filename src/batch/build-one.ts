@@ -111,6 +111,8 @@ export async function buildOne(job: Job, background = false): Promise<JobResult>
     flushCodeCache();
     return { ...base, status: 'built', pages: layout.pages.length, bytes: pdf.length, ms: ms() };
   } catch (e) {
+    // A failed issue says what failed; its warnings wait until it builds.
+    base.warnings = [];
     if (e instanceof UserError) {
       // A file that failed to load still says how it was read (e.g. as GBK).
       if (!base.notices.length) base.notices.push(...noticesFor(job.file));

@@ -55,8 +55,9 @@ function checkOne(file: string, flags: ValidateFlags): Checked {
     r.notices.push(...p.notices);
     const missing = checkCoverage(textFields(p), openFaces(p, opts), file);
     const strictErrors = flags.strict ? asErrors(p.warnings) : [];
-    if (!flags.strict) r.warnings.push(...p.warnings);
     if (missing.length || strictErrors.length) throw new UserError([...missing, ...strictErrors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0)));
+    // A file that fails says what failed; its warnings wait until it validates.
+    r.warnings.push(...p.warnings);
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     // A file read as GBK says so, most of all when something in it is wrong.

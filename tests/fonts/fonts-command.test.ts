@@ -7,6 +7,7 @@ import { cli } from '../helpers/cli.js';
 import { EXAMPLE } from '../helpers/paths.js';
 import { makeCffOtf, makeOtc, makeTtf, SANS_BOLD, SERIF } from './make-font.js';
 import { embeddedFonts, headingChars, SERIF_BLACK, titleChars } from './office.js';
+import { withoutWarnings } from '../helpers/warnings.js';
 
 let dir: string;
 const env = { SOURCE_DATE_EPOCH: '' };
@@ -73,7 +74,7 @@ describe('fonts', () => {
     writeFileSync(style, 'fonts:\n  masthead: var.ttf\n');
     const out = join(dir, 'var.pdf');
     const r = cli(['build', EXAMPLE, '--style', style, '-o', out], { env });
-    expect(r.stderr).toBe('');
+    expect(withoutWarnings(r.stderr)).toBe('');
     expect(r.code).toBe(0);
     expect(embeddedFonts(readFileSync(out)).find((f) => f.name === 'YBVar-Regular')).toEqual({ name: 'YBVar-Regular', file: 'FontFile2', subtype: undefined });
     const f = cli(['fonts', '--style', style], { env });
@@ -85,7 +86,7 @@ describe('fonts', () => {
     writeFileSync(style, 'fonts:\n  heading: pair.otc#YBOtcB-Bold\n');
     const out = join(dir, 'otc.pdf');
     const r = cli(['build', EXAMPLE, '--style', style, '-o', out], { env });
-    expect(r.stderr).toBe('');
+    expect(withoutWarnings(r.stderr)).toBe('');
     expect(r.code).toBe(0);
     const fonts = embeddedFonts(readFileSync(out));
     expect(fonts.find((f) => f.name.startsWith('YBOtc'))).toEqual({ name: 'YBOtcB-Bold', file: 'FontFile3', subtype: 'CIDFontType0C' });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { build, tmp } from './build.js';
 import { readRaw } from './raw-pdf.js';
 import { readPdf, squash } from '../helpers/read-pdf.js';
+import { withoutWarnings } from '../helpers/warnings.js';
 
 /** The colour operators of every page's content stream, with their operands. */
 function colourOps(pdf: Buffer): string[] {
