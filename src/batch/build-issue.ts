@@ -1,6 +1,6 @@
 // One issue through the pipeline: load → validate → fonts → compose → paginate → write.
 import { statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { UserError, type Problem } from '../errors.js';
 import { loadYamlFile, type Loaded } from '../load/load-file.js';
 import { locate } from '../load/parse-yaml.js';
@@ -32,6 +32,8 @@ export interface BuildOptions {
   styleOverrides?: Record<string, unknown>;
   /** PDF/A-2b (`--pdfa`). */
   pdfa?: boolean;
+  /** Folders of faces for this run (`--font-path DIR`), searched before the project's fonts/ folders. */
+  fontPath?: string[];
 }
 
 export interface Prepared {
@@ -93,11 +95,16 @@ export function openFaces(p: Prepared, opts: BuildOptions = {}): FontBook {
   // Face paths are relative to the file that names them; errors point at the entry.
   const origins = faceOrigins(p.file, p.loaded, opts.styleFile);
   try {
-    return openFontBook(p.style, { baseFor: origins.baseFor, lookup: new FaceLookup(projectFontFolders(p.file, opts.styleFile)) });
+    return openFontBook(p.style, { baseFor: origins.baseFor, lookup: new FaceLookup(fontFolders(p.file, opts)) });
   } catch (e) {
     if (e instanceof FaceError) throw new UserError({ ...origins.where(e.entry), message: e.message });
     throw e;
   }
+}
+
+/** Where face names are looked up: the --font-path folders, then the project's fonts/ folders. */
+export function fontFolders(file: string | undefined, opts: BuildOptions): string[] {
+  return [...new Set([...(opts.fontPath ?? []).map((d) => resolve(d)), ...projectFontFolders(file, opts.styleFile)])];
 }
 
 /** Every piece of text with the role that sets it, for the glyph coverage check. */

@@ -3,6 +3,7 @@ import { UsageError } from '../errors.js';
 import { outputFor } from '../batch/inputs.js';
 import { pickMode } from '../batch/report.js';
 import { parseShard } from '../batch/shard.js';
+import { checkFontPath } from './font-path.js';
 import type { BatchRequest } from '../batch/run-batch.js';
 
 export interface BuildFlags {
@@ -20,6 +21,7 @@ export interface BuildFlags {
   json?: boolean;
   watch?: boolean;
   strict?: boolean;
+  fontPath?: string[];
 }
 
 export function defaultOutput(input: string): string {
@@ -45,7 +47,7 @@ export function buildRequest(files: string[], flags: BuildFlags): BatchRequest {
   if (flags.json && flags.watch) throw new UsageError('--json reports one run; it does not go with --watch');
   return {
     args: files,
-    opts: { styleFile: flags.style, styleOverrides: overrides, pdfa: flags.pdfa },
+    opts: { styleFile: flags.style, styleOverrides: overrides, pdfa: flags.pdfa, fontPath: checkFontPath(flags.fontPath) },
     preview: flags.preview || flags.previewDpi !== undefined ? dpi : undefined,
     output: toStdout ? '-' : flags.output,
     outDir: flags.outDir,

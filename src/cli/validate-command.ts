@@ -6,6 +6,7 @@
 import { UsageError, UserError, type Problem } from '../errors.js';
 import { prepareIssue, openFaces, textFields } from '../batch/build-issue.js';
 import { expandInputs } from '../batch/inputs.js';
+import { checkFontPath } from './font-path.js';
 import { checkCoverage } from '../fonts/coverage.js';
 import { noticesFor } from '../load/load-file.js';
 import { asErrors, formatWarning, type Warning } from '../validate/proofread/warning.js';
@@ -15,6 +16,7 @@ export interface ValidateFlags {
   json?: boolean;
   quiet?: boolean;
   strict?: boolean;
+  fontPath?: string[];
 }
 
 interface Checked {
@@ -28,6 +30,7 @@ interface Checked {
 }
 
 export async function runValidate(args: string[], flags: ValidateFlags): Promise<number> {
+  checkFontPath(flags.fontPath);
   const { inputs, empty } = expandInputs(args, process.cwd(), flags.style ? [flags.style] : []);
   if (inputs.length === 0) throw new UsageError(`no issue files in ${args.join(' ')} (an issue file is a .yaml file with a top-level masthead: key)`);
   const results = inputs.map((i) => checkOne(i.file, flags));
@@ -50,7 +53,7 @@ export async function runValidate(args: string[], flags: ValidateFlags): Promise
 function checkOne(file: string, flags: ValidateFlags): Checked {
   const r: Checked = { input: file, status: 'ok', notices: [], warnings: [], problems: [] };
   try {
-    const opts = { styleFile: flags.style };
+    const opts = { styleFile: flags.style, fontPath: flags.fontPath };
     const p = prepareIssue(file, opts);
     r.notices.push(...p.notices);
     const missing = checkCoverage(textFields(p), openFaces(p, opts), file);

@@ -1,5 +1,6 @@
 // `build`: options only; the work is loaded when the command runs.
 import type { Command } from 'commander';
+import { collectFontPath } from '../font-path.js';
 
 export function registerBuild(program: Command): void {
   program
@@ -16,6 +17,7 @@ export function registerBuild(program: Command): void {
     .option('--json', 'print a machine-readable report on stdout')
     .option('--strict', 'fail an issue that has warnings (for CI, and before printing)')
     .option('--style <file>', "a shared style file; the issue's own style block wins over it")
+    .option('--font-path <dir>', 'a folder of faces for this run (may be given more than once)', collectFontPath)
     .option('--color <mode>', 'rgb (default) or cmyk')
     .option('--pdfa', 'PDF/A-2b for the archive')
     .option('--preview', 'also write a PNG of each page beside the PDF (issue-1.png, …)')
