@@ -1,16 +1,16 @@
 // One job of a batch, run in a worker thread or in the main thread: check whether the
 // PDF is up to date, else build it and write it. Faces stay open between jobs because
 // open-face.ts caches them per thread.
-import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError, type Problem } from '../errors.js';
 import { prepareIssue, openFaces, renderIssue, type BuildOptions, type Prepared } from './build-issue.js';
 import type { FontBook } from '../fonts/font-book.js';
 import { writeAtomic, writeAtomicAsync } from '../write/atomic.js';
 import { mark } from '../timings.js';
-import { writeStdout } from './stdio.js';
+import { STDIN_NAME, writeStdout } from './stdio.js';
 import { noticesFor } from '../load/load-file.js';
-import { changedAt } from './program-time.js';
+import { entryFor, pdfMatches, sha256, type RecordEntry } from './build-record.js';
+import { inputKey } from './input-key.js';
 import { flushCodeCache } from '../require-cached.js';
 import { asErrors, type Warning } from '../validate/proofread/warning.js';
 
@@ -21,10 +21,10 @@ export interface Job {
   opts: BuildOptions;
   /** Page previews at this resolution (dpi), when asked for. */
   preview?: number;
-  /** Skip when the PDF is newer than everything it depends on. */
+  /** Skip when the record says the PDF was made from the same inputs, and it is that PDF. */
   incremental: boolean;
-  /** The newest of the program's own files (ms), a dependency of every PDF. */
-  programTime: number;
+  /** What the PDF was last built from (build-record.ts), read by the main thread. */
+  recorded?: RecordEntry;
   /** Warnings fail the issue (--strict): nothing is written. */
   strict?: boolean;
 }
@@ -45,14 +45,8 @@ export interface JobResult {
   problems?: Problem[];
   /** A bug rather than a problem of the input: its stack, shown with --debug. */
   stack?: string;
-}
-
-function mtime(path: string): number | undefined {
-  try {
-    return statSync(path).mtimeMs;
-  } catch {
-    return undefined;
-  }
+  /** The record of the PDF built (or found up to date), for the main thread to save. */
+  record?: RecordEntry;
 }
 
 /**
@@ -82,10 +76,6 @@ export async function buildOne(job: Job, background = false): Promise<JobResult>
   const base = { id: job.id, file: job.file, out: job.out, notices: [] as string[], warnings: [] as Warning[] };
   const ms = () => Math.round(performance.now() - t0);
   try {
-    // Cheap checks first: a missing PDF, or an issue, style or program newer than it.
-    const pdfTime = job.incremental ? mtime(job.out) : undefined;
-    const older = (t: number | undefined) => pdfTime !== undefined && t !== undefined && t < pdfTime;
-    let fresh = pdfTime !== undefined && older(job.programTime) && older(changedAt(job.file)) && (!job.opts.styleFile || older(changedAt(job.opts.styleFile)));
     mark('start');
     const p = prepareIssue(job.file, job.opts);
     mark('loaded and validated');
@@ -93,11 +83,11 @@ export async function buildOne(job: Job, background = false): Promise<JobResult>
     if (job.strict && p.warnings.length) throw new UserError(asErrors(p.warnings));
     base.warnings.push(...p.warnings);
     const book = facesFor(p, job.opts);
-    if (fresh) {
-      const faceFiles = new Set(Object.values(book.chains).flatMap((c) => c.map((f) => f.file)));
-      fresh = [...faceFiles].every((f) => older(changedAt(f)));
-      if (fresh) return { ...base, status: 'skipped', ms: ms() };
-    }
+    // A PDF piped out, or made from standard input, has no record to keep.
+    const recordable = job.out !== '-' && job.file !== STDIN_NAME;
+    const key = recordable ? inputKey(p, book, job.opts, job.preview) : '';
+    const was = job.recorded;
+    if (job.incremental && was && was.key === key && pdfMatches(job.out, was)) return { ...base, status: 'skipped', ms: ms(), record: was };
     mark('faces');
     const { pdf, layout, warnings = [] } = await renderIssue(p, book, job.opts);
     if (job.strict && warnings.length) throw new UserError(asErrors(warnings));
@@ -109,7 +99,8 @@ export async function buildOne(job: Job, background = false): Promise<JobResult>
     if (job.preview !== undefined) await (await import('../write/preview.js')).writePreviews(pdf, job.out, job.preview);
     // The first build of this thread has run the code worth caching for the next start.
     flushCodeCache();
-    return { ...base, status: 'built', pages: layout.pages.length, bytes: pdf.length, ms: ms() };
+    const record = !recordable ? undefined : entryFor(job.out, job.file, key, sha256(pdf));
+    return { ...base, status: 'built', pages: layout.pages.length, bytes: pdf.length, ms: ms(), record };
   } catch (e) {
     // A failed issue says what failed; its warnings wait until it builds.
     base.warnings = [];

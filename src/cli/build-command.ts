@@ -22,6 +22,7 @@ export interface BuildFlags {
   watch?: boolean;
   strict?: boolean;
   fontPath?: string[];
+  prune?: boolean;
 }
 
 export function defaultOutput(input: string): string {
@@ -54,6 +55,7 @@ export function buildRequest(files: string[], flags: BuildFlags): BatchRequest {
     jobs,
     shard: flags.shard !== undefined ? parseShard(flags.shard) : undefined,
     force: flags.force,
+    prune: flags.prune,
     strict: flags.strict,
     mode: pickMode(flags),
     debug: process.argv.includes('--debug'),

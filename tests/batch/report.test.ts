@@ -16,7 +16,7 @@ class Sink {
   }
 }
 
-const job = (id: number, file: string): Job => ({ id, file, out: file.replace('.yaml', '.pdf'), opts: {}, incremental: true, programTime: 0 });
+const job = (id: number, file: string): Job => ({ id, file, out: file.replace('.yaml', '.pdf'), opts: {}, incremental: true });
 const built = (id: number, file: string): JobResult => ({ id, file, out: file.replace('.yaml', '.pdf'), status: 'built', pages: 3, bytes: 150 * 1024, ms: 40, notices: [], warnings: [] });
 const failed = (id: number, file: string): JobResult => ({ id, file, out: '', status: 'failed', ms: 5, notices: [], warnings: [], message: `${file}:2:3: masthead.title: missing` });
 

@@ -11,6 +11,7 @@ export function registerBuild(program: Command): void {
     .option('--out-dir <dir>', 'write the PDFs here, mirroring the folders of the inputs')
     .option('-j, --jobs <n>', 'worker threads (default: the number of cores, fewer for a small batch)')
     .option('--shard <k/n>', 'build only part K of N (a stable split for a CI matrix)')
+    .option('--prune', 'remove the PDFs whose issue file is gone (they are reported without it)')
     .option('--force', 'build even the issues whose PDF is up to date')
     .option('--watch', 'build, then rebuild an issue when it or its style file changes')
     .option('-q, --quiet', 'say nothing but failures')
