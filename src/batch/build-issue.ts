@@ -23,6 +23,7 @@ import { writePdf } from '../write/pdf-writer.js';
 import { cmykOutputProfile } from '../write/output-intent.js';
 import { mark } from '../timings.js';
 import { proofread } from '../validate/proofread/proofread.js';
+import { loadIssueFile } from '../validate/rest-of-file.js';
 import type { Warning } from '../validate/proofread/warning.js';
 
 export interface BuildOptions {
@@ -48,7 +49,7 @@ export interface Prepared {
 
 /** Load and validate an issue (and its style file): every problem at once. */
 export function prepareIssue(file: string, opts: BuildOptions = {}): Prepared {
-  const loaded = loadYamlFile(file);
+  const loaded = loadIssueFile(file);
   const problems: Problem[] = [];
   let styleRaw: unknown;
   const notices = [...loaded.notices];

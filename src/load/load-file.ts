@@ -1,12 +1,22 @@
 // Read an issue or style file from disk into a positioned YAML document.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError, type Problem } from '../errors.js';
 import { decodeInput, DecodeError, MAX_INPUT_BYTES, tooBigMessage } from './decode.js';
-import { parseYaml, type ParsedYaml } from './parse-yaml.js';
+import { parseYaml, type ParsedYaml, type Recovered } from './parse-yaml.js';
 
 export interface Loaded extends ParsedYaml {
   notices: string[];
+}
+
+/** Syntax problems, with the file as it reads once its indentation is repaired, when it can be. */
+export class YamlSyntaxError extends UserError {
+  constructor(
+    problems: Problem[],
+    readonly recovered?: Recovered,
+  ) {
+    super(problems);
+  }
 }
 
 export function loadYamlFile(file: string): Loaded {
@@ -77,8 +87,8 @@ export function loadYamlText(file: string, bytes: Uint8Array): Loaded {
     if (e instanceof DecodeError) throw new UserError({ file, line: e.line, col: e.col, message: e.message });
     throw e;
   }
-  const { parsed, problems } = parseYaml(file, decoded.text);
-  if (!parsed) throw new UserError(problems);
+  const { parsed, problems, recovered } = parseYaml(file, decoded.text);
+  if (!parsed) throw new YamlSyntaxError(problems, recovered);
   if (parsed.data === null || parsed.data === undefined) {
     throw new UserError({ file, message: 'the file is empty; an issue file starts with "masthead:"' });
   }

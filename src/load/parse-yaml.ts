@@ -4,6 +4,7 @@
 import { LineCounter, parseDocument, visit, isAlias, isMap, isSeq, isPair, isScalar, type Document, type Node, type YAMLError } from 'yaml';
 import { pathToField, type Problem } from '../errors.js';
 import { explainYamlError } from './yaml-errors.js';
+import { repairIndentation } from './repair-indent.js';
 
 export interface ParsedYaml {
   file: string;
@@ -23,7 +24,17 @@ export const MAX_ALIASES = 100;
 /** Syntax problems shown at most; the rest are counted (one mistake can cascade). */
 export const MAX_SYNTAX_PROBLEMS = 20;
 
-export function parseYaml(file: string, text: string): { parsed?: ParsedYaml; problems: Problem[] } {
+/**
+ * When the only syntax mistakes are indentation typed with tabs or full-width spaces,
+ * the file as it would read once they are fixed, so that the problems of the rest of it
+ * can be listed too (on the lines not repaired).
+ */
+export interface Recovered {
+  parsed: ParsedYaml;
+  repairedLines: Set<number>;
+}
+
+export function parseYaml(file: string, text: string): { parsed?: ParsedYaml; problems: Problem[]; recovered?: Recovered } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true, strict: true });
   const parsed: ParsedYaml = { file, text, doc, lines, data: undefined };
@@ -32,7 +43,7 @@ export function parseYaml(file: string, text: string): { parsed?: ParsedYaml; pr
   // A duplicated key leaves a readable file; anything else YAML complains of does not.
   const readable = doc.errors.every((e) => e.code === 'DUPLICATE_KEY');
   const problems = readable ? [...syntax, ...structureProblems(parsed)] : syntax;
-  if (!readable || problems.length > syntax.length) return { problems: capProblems(file, onePerLine(problems)) };
+  if (!readable || problems.length > syntax.length) return { problems: capProblems(file, onePerLine(problems)), recovered: readable ? undefined : recover(file, text) };
   if (syntax.length) parsed.soft = syntax;
   try {
     parsed.data = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -47,6 +58,15 @@ export function parseYaml(file: string, text: string): { parsed?: ParsedYaml; pr
     return { problems: [{ file, ...pos, message: `YAML: ${(e as Error).message}` }] };
   }
   return { parsed, problems: [] };
+}
+
+function recover(file: string, text: string): Recovered | undefined {
+  const { text: fixed, changed } = repairIndentation(text);
+  if (!changed.size) return undefined;
+  const r = parseYaml(file, fixed);
+  if (!r.parsed) return undefined;
+  // Only the repaired lines differ, so every other line keeps its line and column.
+  return { parsed: r.parsed, repairedLines: changed };
 }
 
 type Explained = Problem & { generic?: boolean; after?: number; once?: string };
@@ -108,7 +128,7 @@ function structureProblems(parsed: ParsedYaml): Problem[] {
       const key = pair.key.value;
       const pos = at(pair.key);
       if (/^[\u3000\t]/.test(key)) {
-        out.push({ file: parsed.file, line: pos.line, col: 1, message: 'the line is indented with full-width spaces (全角空格 U+3000); indent with ordinary spaces (半角空格)' });
+        out.push({ file: parsed.file, line: pos.line, col: pos.col, message: 'the line is indented with full-width spaces (全角空格 U+3000); indent with ordinary spaces (半角空格)' });
       } else if (/^[－—–]/.test(key)) {
         out.push({ file: parsed.file, ...pos, message: `"${key[0]}" is not a list dash; start a list item with an ASCII hyphen and a space: "- "` });
       } else if (/^-[^\s-]/.test(key)) {
