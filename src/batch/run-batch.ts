@@ -93,7 +93,8 @@ export async function runBatch(req: BatchRequest): Promise<{ code: number; summa
   const flush = () => saveEntries(pending.splice(0));
   const done = (r: JobResult) => {
     rep.result(r);
-    if (r.status === 'built' && r.record) pending.push({ out: r.out, entry: r.record });
+    // One issue named alone (without --out-dir) leaves no record beside it: it is always built.
+    if (r.status === 'built' && r.record && (!p.single || req.outDir)) pending.push({ out: r.out, entry: r.record });
     if (pending.length >= 20) flush();
   };
   const results = await runJobs(p.jobs, workerCount(req, p.jobs.length), { start: (j) => rep.start(j), done });

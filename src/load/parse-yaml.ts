@@ -43,7 +43,11 @@ export function parseYaml(file: string, text: string): { parsed?: ParsedYaml; pr
   // A duplicated key leaves a readable file; anything else YAML complains of does not.
   const readable = doc.errors.every((e) => e.code === 'DUPLICATE_KEY');
   const problems = readable ? [...syntax, ...structureProblems(parsed)] : syntax;
-  if (!readable || problems.length > syntax.length) return { problems: capProblems(file, onePerLine(problems)), recovered: readable ? undefined : recover(file, text) };
+  if (!readable || problems.length > syntax.length) {
+    const shown = onePerLine(problems);
+    // A cascade past the cap is a file to fix first, not one to read past.
+    return { problems: capProblems(file, shown), recovered: readable || shown.length > MAX_SYNTAX_PROBLEMS ? undefined : recover(file, text) };
+  }
   if (syntax.length) parsed.soft = syntax;
   try {
     parsed.data = doc.toJS({ maxAliasCount: MAX_ALIASES });
