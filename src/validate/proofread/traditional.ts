@@ -14,8 +14,10 @@ function traditionalTable(): Map<string, string> {
   if (table) return table;
   table = new Map();
   for (const entry of TSCharacters.split('|')) {
-    const [from, ...to] = entry.split(' ');
-    if (to.length && !to.includes(from)) table.set(from, to.join(' or '));
+    const space = entry.indexOf(' ');
+    const from = entry.slice(0, space);
+    const to = entry.slice(space + 1);
+    if (space > 0 && !to.split(' ').includes(from)) table.set(from, to.replaceAll(' ', ' or '));
   }
   return table;
 }
