@@ -81,4 +81,23 @@ describe('Reporter', () => {
     expect(out.text).toBe('');
     expect(err.text).toBe('x.yaml:2:3: masthead.title: missing\n');
   });
+
+  it("prints an issue's warnings (the proofreader's, or the typesetter's) in file order, and counts them", () => {
+    const out = new Sink();
+    const err = new Sink();
+    const r = new Reporter('lines', false, false, out, err);
+    r.begin(1);
+    const warned = {
+      ...built(0, 'a.yaml'),
+      warnings: [
+        { file: 'a.yaml', line: 9, col: 5, field: 'sections[0].items[0].body', message: 'the text runs outside the type area on page 2', hint: 'shorten the line' },
+        { file: 'a.yaml', line: 12, col: 1, field: 'distribution', message: 'the end block stands alone on page 3' },
+      ],
+    };
+    r.result(warned);
+    const s = r.end([warned]);
+    expect(err.text).toBe('a.yaml:9:5: warning: sections[0].items[0].body: the text runs outside the type area on page 2\n    hint: shorten the line\na.yaml:12:1: warning: distribution: the end block stands alone on page 3\n');
+    expect(s.warnings).toBe(2);
+    expect(out.text).toMatch(/built 1, failed 0, skipped 0, 2 warnings in /);
+  });
 });
