@@ -23,6 +23,8 @@ export interface BuildFlags {
   strict?: boolean;
   fontPath?: string[];
   prune?: boolean;
+  /** The program's --debug, passed on by the command. */
+  debug?: boolean;
 }
 
 export function defaultOutput(input: string): string {
@@ -58,7 +60,7 @@ export function buildRequest(files: string[], flags: BuildFlags): BatchRequest {
     prune: flags.prune,
     strict: flags.strict,
     mode: pickMode(flags),
-    debug: process.argv.includes('--debug'),
+    debug: flags.debug,
   };
 }
 
