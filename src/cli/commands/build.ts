@@ -14,7 +14,7 @@ export function registerBuild(program: Command): void {
     .option('--prune', 'remove the PDFs whose issue file is gone (they are reported without it)')
     .option('--force', 'build even the issues whose PDF is up to date')
     .option('--watch', 'build, then rebuild an issue when it or its style file changes')
-    .option('-q, --quiet', 'say nothing but failures')
+    .option('-q, --quiet', 'say nothing but failures and warnings')
     .option('--json', 'print a machine-readable report on stdout')
     .option('--strict', 'fail an issue that has warnings (for CI, and before printing)')
     .option('--style <file>', "a shared style file; the issue's own style block wins over it")
