@@ -9,7 +9,7 @@ export interface Loaded extends ParsedYaml {
   notices: string[];
 }
 
-/** Syntax problems, with the file as it reads once its indentation is repaired, when it can be. */
+/** Syntax problems, with the file as it reads once its typing slips are repaired, when it can be. */
 export class YamlSyntaxError extends UserError {
   constructor(
     problems: Problem[],

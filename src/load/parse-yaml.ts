@@ -4,7 +4,7 @@
 import { LineCounter, parseDocument, visit, isAlias, isMap, isSeq, isPair, isScalar, type Document, type Node, type YAMLError } from 'yaml';
 import { pathToField, type Problem } from '../errors.js';
 import { explainYamlError } from './yaml-errors.js';
-import { repairIndentation } from './repair-indent.js';
+import { repairSlips } from './repair-slips.js';
 
 export interface ParsedYaml {
   file: string;
@@ -25,8 +25,8 @@ export const MAX_ALIASES = 100;
 export const MAX_SYNTAX_PROBLEMS = 20;
 
 /**
- * When the only syntax mistakes are indentation typed with tabs or full-width spaces,
- * the file as it would read once they are fixed, so that the problems of the rest of it
+ * When the only syntax mistakes are typing slips (repair-slips.ts), the file as it would
+ * read once they are fixed, so that the problems of the rest of it
  * can be listed too (on the lines not repaired).
  */
 export interface Recovered {
@@ -65,7 +65,7 @@ export function parseYaml(file: string, text: string): { parsed?: ParsedYaml; pr
 }
 
 function recover(file: string, text: string): Recovered | undefined {
-  const { text: fixed, changed } = repairIndentation(text);
+  const { text: fixed, changed } = repairSlips(text);
   if (!changed.size) return undefined;
   const r = parseYaml(file, fixed);
   if (!r.parsed) return undefined;

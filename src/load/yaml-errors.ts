@@ -1,6 +1,6 @@
 // YAML's own error messages speak of "implicit keys" and "compact mappings". Here each
 // is turned into what the clerk did and what to type instead, from the line itself.
-import { badIndent, badIndentColumn } from './repair-indent.js';
+import { badIndent, badIndentColumn } from './repair-slips.js';
 
 export interface YamlErrorInput {
   code: string;
