@@ -1,7 +1,7 @@
 // One issue through the pipeline: load → validate → fonts → compose → paginate → write.
 // The command line and the batch both build issues through these functions.
 import { statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { UserError, type Problem } from './errors.js';
 import { loadYamlFile, type Loaded } from './load/load-file.js';
 import { STYLE_FILE } from './load/decode.js';
@@ -24,6 +24,9 @@ import type { Layout } from './paginate/types.js';
 import { writePdf } from './write/pdf-writer.js';
 import { cmykOutputProfile } from './write/output-intent.js';
 import { mark } from './timings.js';
+import { proofread } from './validate/proofread/proofread.js';
+import { loadIssueFile } from './validate/rest-of-file.js';
+import type { Warning } from './validate/proofread/warning.js';
 
 export interface BuildOptions {
   /** A shared style file (`--style house.yaml`); the issue's own block wins over it. */
@@ -32,6 +35,8 @@ export interface BuildOptions {
   styleOverrides?: Record<string, unknown>;
   /** PDF/A-2b (`--pdfa`). */
   pdfa?: boolean;
+  /** Folders of faces for this run (`--font-path DIR`), searched before the project's fonts/ folders. */
+  fontPath?: string[];
 }
 
 export interface Prepared {
@@ -40,11 +45,13 @@ export interface Prepared {
   issue: Issue;
   style: Style;
   notices: string[];
+  /** The proofreader's warnings, in file order: the issue builds, but check these. */
+  warnings: Warning[];
 }
 
 /** Load and validate an issue (and its style file): every problem at once. */
 export function prepareIssue(file: string, opts: BuildOptions = {}): Prepared {
-  const loaded = loadYamlFile(file);
+  const loaded = loadIssueFile(file);
   const problems: Problem[] = [];
   let styleRaw: unknown;
   const notices = [...loaded.notices];
@@ -65,7 +72,7 @@ export function prepareIssue(file: string, opts: BuildOptions = {}): Prepared {
     const where = issueStyle ? { file, ...locate(loaded, ['style']) } : { file: opts.styleFile ?? file };
     throw new UserError(geo.map((g) => ({ ...where, field: `style.${g.field}`, message: g.message })));
   }
-  return { file, loaded, issue: v.issue, style, notices };
+  return { file, loaded, issue: v.issue, style, notices, warnings: proofread(loaded, v.issue) };
 }
 
 /** A batch reads its style file once (again when it changes, as under --watch). */
@@ -92,11 +99,16 @@ export async function openFaces(p: Prepared, opts: BuildOptions = {}): Promise<F
   // Face paths are relative to the file that names them; errors point at the entry.
   const origins = faceOrigins(p.file, p.loaded, opts.styleFile);
   try {
-    return await openFontBook(p.style, { baseFor: origins.baseFor, lookup: new FaceLookup(projectFontFolders(p.file, opts.styleFile)) });
+    return await openFontBook(p.style, { baseFor: origins.baseFor, lookup: new FaceLookup(fontFolders(p.file, opts)) });
   } catch (e) {
     if (e instanceof FaceError) throw new UserError({ ...origins.where(e.entry), message: e.message });
     throw e;
   }
+}
+
+/** Where face names are looked up: the --font-path folders, then the project's fonts/ folders. */
+export function fontFolders(file: string | undefined, opts: BuildOptions): string[] {
+  return [...new Set([...(opts.fontPath ?? []).map((d) => resolve(d)), ...projectFontFolders(file, opts.styleFile)])];
 }
 
 /** Every piece of text with the role that sets it, for the glyph coverage check. */
@@ -154,7 +166,14 @@ export function creationDate(isoDate: string): Date {
   return new Date(Date.UTC(y, m - 1, d));
 }
 
-export async function renderIssue(p: Prepared, book: FontBook, opts: BuildOptions = {}): Promise<{ pdf: Buffer; layout: Layout }> {
+/** The PDF, its layout, and warnings of the typesetting stages (text pushed out, a lone end block), if any. */
+export interface Rendered {
+  pdf: Buffer;
+  layout: Layout;
+  warnings?: Warning[];
+}
+
+export async function renderIssue(p: Prepared, book: FontBook, opts: BuildOptions = {}): Promise<Rendered> {
   const layout = layoutIssue(p, book);
   if (layout.pages.length > MAX_PAGES) throw new UserError({ file: p.file, message: tooManyPages(layout.pages.length) });
   mark('laid out');

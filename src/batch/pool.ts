@@ -88,7 +88,7 @@ async function runWorkers(queue: Job[], workers: number, ev: PoolEvents, finish:
           // It died on this job (a crash, running out of memory): that job fails, and
           // a fresh worker takes the rest.
           const why = error?.message ?? `the worker stopped (exit code ${code})`;
-          finish({ id: current.id, file: current.file, out: current.out, status: 'failed', ms: 0, notices: [], message: `${current.file}: internal error: ${why}`, stack: error?.stack ?? why });
+          finish({ id: current.id, file: current.file, out: current.out, status: 'failed', ms: 0, notices: [], warnings: [], message: `${current.file}: internal error: ${why}`, stack: error?.stack ?? why });
           current = undefined;
           if (queue.length) spawn();
         }

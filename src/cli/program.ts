@@ -6,8 +6,12 @@ import { registerImport } from './commands/import.js';
 import { registerNew } from './commands/new.js';
 import { registerFonts } from './commands/fonts.js';
 
-/** A fresh parser: commander keeps the values of the options it parsed, so one per run. */
-export function createProgram(): Command {
+/**
+ * A fresh parser: commander keeps the values of the options it parsed, so one per run.
+ * What commander says about a usage error is held in `said` until the command is known:
+ * with --json, a usage error is reported as JSON (see run.ts).
+ */
+export function createProgram(said: { text: string } = { text: '' }): Command {
   const program = new Command();
   program
     .name('yanjin-bulletin')
@@ -16,7 +20,7 @@ export function createProgram(): Command {
     .option('--debug', 'show stack traces for internal errors')
     .exitOverride()
     .showHelpAfterError('(run yanjin-bulletin --help for the commands, or yanjin-bulletin help COMMAND for its options)')
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => void (said.text += s) });
   registerBuild(program);
   registerValidate(program);
   registerImport(program);

@@ -16,23 +16,34 @@ export async function run(argv: string[], io?: RunIo): Promise<number> {
 async function runHere(argv: string[]): Promise<number> {
   const before = process.exitCode;
   process.exitCode = undefined;
-  const program = createProgram();
+  const said = { text: '' };
+  const program = createProgram(said);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return Number(process.exitCode ?? 0);
   } catch (e) {
-    return report(e, !!program.opts().debug);
+    // With --json, a usage error is reported as JSON on standard output.
+    const json = program.commands.some((c) => c.opts().json === true);
+    return report(e, !!program.opts().debug, json, said.text);
   } finally {
     process.exitCode = before;
   }
 }
 
-function report(e: unknown, debug: boolean): number {
-  if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-  if (e instanceof UsageError) {
-    process.stderr.write(`yanjin-bulletin: ${e.message}\n`);
+function usageError(message: string, json: boolean): number {
+  if (json) process.stdout.write(JSON.stringify({ error: 'usage', message }, null, 2) + '\n');
+  else process.stderr.write(`yanjin-bulletin: ${message}\n`);
+  return 2;
+}
+
+function report(e: unknown, debug: boolean, json: boolean, commanderSaid: string): number {
+  if (e instanceof CommanderError) {
+    if (e.exitCode === 0) return 0;
+    if (json) return usageError(e.message.replace(/^error: /, ''), true);
+    process.stderr.write(commanderSaid);
     return 2;
   }
+  if (e instanceof UsageError) return usageError(e.message, json);
   if (e instanceof UserError) {
     process.stderr.write(`${e.message}\n`);
     return 1;

@@ -1,17 +1,34 @@
 // Read an issue or style file from disk into a positioned YAML document.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError, type Problem } from '../errors.js';
 import { decodeInput, DecodeError, ISSUE_FILE, MAX_INPUT_BYTES, tooBigMessage, type InputKindWords } from './decode.js';
-import { parseYaml, type ParsedYaml } from './parse-yaml.js';
+import { parseYaml, type ParsedYaml, type Recovered } from './parse-yaml.js';
 
 export interface Loaded extends ParsedYaml {
   notices: string[];
 }
 
+/** Syntax problems, with the file as it reads once its typing slips are repaired, when it can be. */
+export class YamlSyntaxError extends UserError {
+  constructor(
+    problems: Problem[],
+    readonly recovered?: Recovered,
+  ) {
+    super(problems);
+  }
+}
+
 /** `words`: what the file is meant to be (an issue file, a style file), for the messages. */
 export function loadYamlFile(file: string, words: InputKindWords = ISSUE_FILE): Loaded {
-  return loadYamlText(file, readInput(file, words), words);
+  return loadYamlText(file, given.get(file) ?? readInput(file, words), words);
+}
+
+/** Inputs that are not files (an issue read from standard input), by the name they go by. */
+const given = new Map<string, Uint8Array>();
+
+export function giveInput(name: string, bytes: Uint8Array): void {
+  given.set(name, bytes);
 }
 
 /** The file's bytes; a file over the size limit is refused before it is read. */
@@ -73,8 +90,8 @@ export function loadYamlText(file: string, bytes: Uint8Array, words: InputKindWo
     if (e instanceof DecodeError) throw new UserError({ file, line: e.line, col: e.col, message: e.message });
     throw e;
   }
-  const { parsed, problems } = parseYaml(file, decoded.text);
-  if (!parsed) throw new UserError(problems);
+  const { parsed, problems, recovered } = parseYaml(file, decoded.text);
+  if (!parsed) throw new YamlSyntaxError(problems, recovered);
   if (parsed.data === null || parsed.data === undefined) {
     throw new UserError({ file, message: `the file is empty; ${words.holds}` });
   }

@@ -4,6 +4,7 @@
 import { LineCounter, parseDocument, visit, isAlias, isMap, isSeq, isPair, isScalar, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 import { pathToField, type Problem } from '../errors.js';
 import { explainYamlError } from './yaml-errors.js';
+import { repairSlips } from './repair-slips.js';
 
 export interface ParsedYaml {
   file: string;
@@ -23,7 +24,17 @@ export const MAX_ALIASES = 100;
 /** Syntax problems shown at most; the rest are counted (one mistake can cascade). */
 export const MAX_SYNTAX_PROBLEMS = 20;
 
-export function parseYaml(file: string, text: string): { parsed?: ParsedYaml; problems: Problem[] } {
+/**
+ * When the only syntax mistakes are typing slips (repair-slips.ts), the file as it would
+ * read once they are fixed, so that the problems of the rest of it
+ * can be listed too (on the lines not repaired).
+ */
+export interface Recovered {
+  parsed: ParsedYaml;
+  repairedLines: Set<number>;
+}
+
+export function parseYaml(file: string, text: string): { parsed?: ParsedYaml; problems: Problem[]; recovered?: Recovered } {
   const lines = new LineCounter();
   // Duplicated keys are found here, in one pass: yaml's own check compares every key of a
   // block with every other (20,000 keys took seconds).
@@ -36,7 +47,11 @@ export function parseYaml(file: string, text: string): { parsed?: ParsedYaml; pr
   const duplicates = duplicateKeys(parsed);
   if (readable) syntax.push(...duplicates);
   const problems = readable ? [...syntax, ...structureProblems(parsed)] : onePerLine([...syntax, ...duplicates]);
-  if (!readable || problems.length > syntax.length) return { problems: capProblems(file, onePerLine(problems)) };
+  if (!readable || problems.length > syntax.length) {
+    const shown = onePerLine(problems);
+    // A cascade past the cap is a file to fix first, not one to read past.
+    return { problems: capProblems(file, shown), recovered: readable || shown.length > MAX_SYNTAX_PROBLEMS ? undefined : recover(file, text) };
+  }
   if (syntax.length) parsed.soft = syntax;
   try {
     parsed.data = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -51,6 +66,15 @@ export function parseYaml(file: string, text: string): { parsed?: ParsedYaml; pr
     return { problems: [{ file, ...pos, message: `YAML: ${(e as Error).message}` }] };
   }
   return { parsed, problems: [] };
+}
+
+function recover(file: string, text: string): Recovered | undefined {
+  const { text: fixed, changed } = repairSlips(text);
+  if (!changed.size) return undefined;
+  const r = parseYaml(file, fixed);
+  if (!r.parsed) return undefined;
+  // Only the repaired lines differ, so every other line keeps its line and column.
+  return { parsed: r.parsed, repairedLines: changed };
 }
 
 type Explained = Problem & { generic?: boolean; after?: number; once?: string };
@@ -125,7 +149,7 @@ function structureProblems(parsed: ParsedYaml): Problem[] {
       const key = pair.key.value;
       const pos = at(pair.key);
       if (/^[\u3000\t]/.test(key)) {
-        out.push({ file: parsed.file, line: pos.line, col: 1, message: 'the line is indented with full-width spaces (全角空格 U+3000); indent with ordinary spaces (半角空格)' });
+        out.push({ file: parsed.file, line: pos.line, col: pos.col, message: 'the line is indented with full-width spaces (全角空格 U+3000); indent with ordinary spaces (半角空格)' });
       } else if (/^[－—–]/.test(key)) {
         out.push({ file: parsed.file, ...pos, message: `"${key[0]}" is not a list dash; start a list item with an ASCII hyphen and a space: "- "` });
       } else if (/^-[^\s-]/.test(key)) {

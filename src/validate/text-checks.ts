@@ -7,7 +7,7 @@ import { defaultStyle } from './style-schema.js';
 import { sizeProblems } from './size-limits.js';
 
 /** Every piece of text the issue prints, with its place in the file. */
-function textFields(issue: Issue): { path: PropertyKey[]; text: string; body: boolean }[] {
+export function textFields(issue: Issue): { path: PropertyKey[]; text: string; body: boolean }[] {
   const out: { path: PropertyKey[]; text: string; body: boolean }[] = [];
   const m = issue.masthead;
   for (const k of ['title', 'publisher', 'mark'] as const) if (m[k]) out.push({ path: ['masthead', k], text: m[k]!, body: false });
@@ -45,7 +45,7 @@ export function checkText(parsed: ParsedYaml, issue: Issue): Problem[] {
 }
 
 /** Where `piece` stands in the file, searching from the start of the field's value. */
-function place(parsed: ParsedYaml, path: PropertyKey[], piece: string, nth = 0): { line: number; col: number } {
+export function place(parsed: ParsedYaml, path: PropertyKey[], piece: string, nth = 0): { line: number; col: number } {
   const at = locate(parsed, path);
   let idx = parsed.lines.lineStarts[at.line - 1] + at.col - 1;
   for (let k = 0; k <= nth && idx >= 0; k++) idx = parsed.text.indexOf(piece, k === 0 ? idx : idx + 1);

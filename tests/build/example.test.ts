@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { cli } from '../helpers/cli.js';
 import { EXAMPLE } from '../helpers/paths.js';
 import { readPdf, squash, type PdfRead } from '../helpers/read-pdf.js';
+import { withoutWarnings } from '../helpers/warnings.js';
 
 const MM = 72 / 25.4;
 const LEFT = 28 * MM;
@@ -30,7 +31,7 @@ let pdf: PdfRead;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'yb-example-'));
   const r = await cli(['build', EXAMPLE, '-o', join(dir, 'out.pdf')], { env: { SOURCE_DATE_EPOCH: '' } });
-  expect(r.stderr).toBe('');
+  expect(withoutWarnings(r.stderr)).toBe('');
   expect(r.code).toBe(0);
   pdfBytes = readFileSync(join(dir, 'out.pdf'));
   pdf = await readPdf(pdfBytes);

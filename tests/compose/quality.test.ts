@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { measure } from '../../scripts/quality-report.mjs';
 import { cli } from '../helpers/cli.js';
 import { ROOT } from '../helpers/paths.js';
+import { withoutWarnings } from '../helpers/warnings.js';
 
 const out = mkdtempSync(join(tmpdir(), 'yb-quality-'));
 
@@ -17,7 +18,7 @@ async function built(name: string) {
   const yaml = join(ROOT, 'examples', `${name}.yaml`);
   const pdf = join(out, `${name}.pdf`);
   const r = await cli(['build', yaml, '-o', pdf, '-q']);
-  expect(r.stderr).toBe('');
+  expect(withoutWarnings(r.stderr)).toBe('');
   expect(r.code).toBe(0);
   return measure(pdf, yaml);
 }

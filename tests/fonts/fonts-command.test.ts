@@ -1,17 +1,18 @@
 // `yanjin-bulletin fonts` and the errors about face entries, as a user meets them.
-import { describe, it, expect, beforeAll } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from '../helpers/cli.js';
 import { EXAMPLE } from '../helpers/paths.js';
 import { makeCffOtf, makeOtc, makeTtf, SANS_BOLD, SERIF } from './make-font.js';
 import { embeddedFonts, headingChars, SERIF_BLACK, titleChars } from './office.js';
+import { withoutWarnings } from '../helpers/warnings.js';
 
 let dir: string;
 const env = { SOURCE_DATE_EPOCH: '' };
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'yb-fontscmd-'));
   mkdirSync(join(dir, 'house'));
   writeFileSync(join(dir, 'house', 'var.ttf'), makeTtf(SERIF_BLACK, titleChars, { family: 'YB Var', postscript: 'YBVar-Regular', variable: true }));
@@ -24,6 +25,7 @@ beforeAll(() => {
   );
   writeFileSync(join(dir, 'house', 'cff2.otf'), makeCffOtf(SERIF, titleChars, { family: 'YB CFF2', postscript: 'YBCFF2-Regular' }, { cff2: true }));
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('fonts', () => {
   it('lists each role and the bundled faces of the house style', async () => {
@@ -73,7 +75,7 @@ describe('fonts', () => {
     writeFileSync(style, 'fonts:\n  masthead: var.ttf\n');
     const out = join(dir, 'var.pdf');
     const r = await cli(['build', EXAMPLE, '--style', style, '-o', out], { env });
-    expect(r.stderr).toBe('');
+    expect(withoutWarnings(r.stderr)).toBe('');
     expect(r.code).toBe(0);
     expect(embeddedFonts(readFileSync(out)).find((f) => f.name === 'YBVar-Regular')).toEqual({ name: 'YBVar-Regular', file: 'FontFile2', subtype: undefined });
     const f = await cli(['fonts', '--style', style], { env });
@@ -85,10 +87,39 @@ describe('fonts', () => {
     writeFileSync(style, 'fonts:\n  heading: pair.otc#YBOtcB-Bold\n');
     const out = join(dir, 'otc.pdf');
     const r = await cli(['build', EXAMPLE, '--style', style, '-o', out], { env });
-    expect(r.stderr).toBe('');
+    expect(withoutWarnings(r.stderr)).toBe('');
     expect(r.code).toBe(0);
     const fonts = embeddedFonts(readFileSync(out));
     expect(fonts.find((f) => f.name.startsWith('YBOtc'))).toEqual({ name: 'YBOtcB-Bold', file: 'FontFile3', subtype: 'CIDFontType0C' });
     expect(fonts.filter((f) => f.name.startsWith('YBOtc'))).toHaveLength(1);
+  });
+});
+
+describe('fonts --font-path, and the installed families', () => {
+  it('lists the families installed besides the faces of the roles, and --font-path adds a folder for one run', async () => {
+    const faces = join(dir, 'faces');
+    mkdirSync(faces, { recursive: true });
+    writeFileSync(join(faces, 'office.ttf'), makeTtf(SERIF_BLACK, titleChars, { family: 'YB Office', postscript: 'YBOffice-Regular' }));
+    const plain = await cli(['fonts'], { env });
+    expect(plain.stdout).toMatch(/\nfamilies installed \(\d+\):\n {2}Noto Sans SC {2}\(bundled\)\n {2}Noto Serif SC {2}\(bundled\)\n/);
+    expect(plain.stdout).not.toContain('YB Office');
+    const more = await cli(['fonts', '--font-path', faces], { env });
+    expect(more.code).toBe(0);
+    expect(more.stdout).toContain('\n  YB Office  (fonts folder)\n');
+  });
+
+  it('build finds a face by name in --font-path, and only with it', async () => {
+    const style = join(dir, 'house', 'office.yaml');
+    writeFileSync(style, 'fonts:\n  masthead: YB Office\n');
+    const without = await cli(['build', EXAMPLE, '--style', style, '-o', join(dir, 'office-no.pdf')], { env });
+    expect(without.code).toBe(1);
+    expect(without.stderr).toContain('YB Office');
+    const out = join(dir, 'office.pdf');
+    const r = await cli(['build', EXAMPLE, '--style', style, '--font-path', join(dir, 'faces'), '-o', out], { env });
+    expect(withoutWarnings(r.stderr)).toBe('');
+    expect(r.code).toBe(0);
+    expect(embeddedFonts(readFileSync(out)).map((f) => f.name)).toContain('YBOffice-Regular');
+    const bad = await cli(['build', EXAMPLE, '--font-path', join(dir, 'nowhere')], { env });
+    expect([bad.code, bad.stderr]).toEqual([2, `yanjin-bulletin: --font-path takes a folder of faces, and "${join(dir, 'nowhere')}" is not a folder\n`]);
   });
 });

@@ -1,11 +1,12 @@
 // Nothing lost: a build that fails — on the input, while rendering, or while writing —
 // leaves the PDF that was there before untouched and no half-written file behind.
 import { describe, it, expect, beforeEach } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from '../helpers/cli.js';
 import { MINIMAL_ISSUE } from '../helpers/variant.js';
+import { withoutWarnings } from '../helpers/warnings.js';
 
 const ISSUE = MINIMAL_ISSUE;
 /** A PDF from an earlier build; its bytes must survive every failure below. */
@@ -115,15 +116,21 @@ describe('output paths that cannot be written', () => {
   it('the output names a folder', async () => {
     mkdirSync(join(dir, 'out'));
     const r = await run('build', 'issue38.yaml', '-o', 'out');
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('out: cannot write the PDF: there is a folder by that name\n');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('yanjin-bulletin: -o names the PDF to write, and "out" does not end in .pdf\n');
+    mkdirSync(join(dir, 'out.pdf'));
+    const p = await run('build', 'issue38.yaml', '-o', 'out.pdf');
+    expect(p.code).toBe(1);
+    expect(p.stderr).toContain('out.pdf: cannot write the PDF: there is a folder by that name\n');
+    expect(readdirSync(join(dir, 'out.pdf'))).toEqual([]);
+    rmSync(join(dir, 'out.pdf'), { recursive: true });
     expect(readdirSync(join(dir, 'out'))).toEqual([]);
   });
 
   it('the output names the issue file itself: it is not overwritten', async () => {
     const r = await run('build', 'issue38.yaml', '-o', 'issue38.yaml');
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('issue38.yaml: cannot write the PDF: there is already a file by that name and it is not a PDF; it was left as it is\n    hint: name another output file\n');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('yanjin-bulletin: -o names the PDF to write, and "issue38.yaml" does not end in .pdf\n');
     expect(readFileSync(join(dir, 'issue38.yaml'), 'utf8')).toBe(ISSUE);
     expect(files()).toEqual(['issue38.pdf', 'issue38.yaml']);
   });
@@ -152,10 +159,10 @@ describe('a missing input names the path', () => {
     expect(r.stderr).toContain(`issue39.yaml: cannot read the file: there is no such file (looked for ${join(dir, 'issue39.yaml')})\n`);
   });
 
-  it('a folder given as the issue file', async () => {
+  it('a folder with no issue in it (validate takes folders, as build does)', async () => {
     mkdirSync(join(dir, 'issues'));
     const r = await run('validate', 'issues');
-    expect(r.code).toBe(1);
-    expect(r.stderr).toBe('issues: cannot read the file: this is a folder, not a file\n');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('yanjin-bulletin: no issue files in issues (an issue file is a .yaml file with a top-level masthead: key)\n');
   });
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { cli, type CliResult } from '../helpers/cli.js';
 import { EXAMPLE } from '../helpers/paths.js';
+import { withoutWarnings } from '../helpers/warnings.js';
 
 export const tmp = () => mkdtempSync(join(tmpdir(), 'yb-print-'));
 
@@ -13,7 +14,7 @@ export async function build(args: string[], opts: { dir?: string; name?: string;
   const dir = opts.dir ?? tmp();
   const path = join(dir, opts.name ?? 'out.pdf');
   const run = await cli(['build', opts.input ?? EXAMPLE, '-o', path, ...args], { env: { SOURCE_DATE_EPOCH: '' } });
-  expect(run.stderr).toBe('');
+  expect(withoutWarnings(run.stderr)).toBe('');
   expect(run.code).toBe(0);
   return { pdf: readFileSync(path), path, dir, run };
 }

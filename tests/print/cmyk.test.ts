@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { build, tmp } from './build.js';
 import { readRaw } from './raw-pdf.js';
 import { readPdf, squash } from '../helpers/read-pdf.js';
+import { withoutWarnings } from '../helpers/warnings.js';
 
 /** What the pages paint, as a PDF reader's graphics state has it: each text object's fill and each stroke's colour. */
 interface Painted {

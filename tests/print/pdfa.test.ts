@@ -10,6 +10,7 @@ import { EXAMPLE } from '../helpers/paths.js';
 import { build, tmp, variant } from './build.js';
 import { iccProfile } from './icc.js';
 import { readRaw, type RawPdf } from './raw-pdf.js';
+import { withoutWarnings } from '../helpers/warnings.js';
 
 async function xmp(pdf: Buffer): Promise<Record<string, unknown>> {
   const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0, isEvalSupported: false }).promise;

@@ -8,6 +8,7 @@ import { EXAMPLE } from '../helpers/paths.js';
 import { readPdf } from '../helpers/read-pdf.js';
 import { build, tmp } from './build.js';
 import { markPreview } from '../../src/write/preview.js';
+import { withoutWarnings } from '../helpers/warnings.js';
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(b: Buffer): [number, number] {

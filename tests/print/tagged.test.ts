@@ -9,6 +9,7 @@ import { EXAMPLE } from '../helpers/paths.js';
 import { squash } from '../helpers/read-pdf.js';
 import { build, tmp, variant } from './build.js';
 import { readRaw, type RawObject, type RawPdf } from './raw-pdf.js';
+import { withoutWarnings } from '../helpers/warnings.js';
 
 interface Ex {
   masthead: { title: string };
