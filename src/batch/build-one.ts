@@ -57,15 +57,17 @@ const books = new Map<string, Promise<FontBook>>();
 
 function facesFor(p: Prepared, opts: BuildOptions): Promise<FontBook> {
   const key = JSON.stringify([p.style.fonts, p.style.bold, dirname(p.file), opts.styleFile]);
-  let book = books.get(key);
-  if (!book) {
-    book = openFaces(p, opts);
+  const open = () => {
+    const book = openFaces(p, opts);
     if (books.size > 64) books.clear();
     books.set(key, book);
     // A failure is the to report, not every later issue's.
     book.catch(() => books.delete(key));
-  }
-  return book;
+    return book;
+  };
+  // Opened at once when there is no book yet: the face files are read while the caller works.
+  const cached = books.get(key);
+  return cached ? cached.then((b) => (b.isCurrent() ? b : open()), open) : open();
 }
 
 /**

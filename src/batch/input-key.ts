@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { sha256 } from './build-record.js';
 import type { BuildOptions, Prepared } from '../build-issue.js';
 import type { FontBook } from '../fonts/font-book.js';
+import { fileStamp } from '../fonts/open-face.js';
 
 let version: string | undefined;
 
@@ -27,7 +28,8 @@ const faceIds = new Map<string, string>();
 
 /** A face file's identity: its name, size and first 4 KB (the sfnt table directory and its checksums). */
 function faceIdentity(file: string): string {
-  let id = faceIds.get(file);
+  const known = `${file} ${fileStamp(file)}`;
+  let id = faceIds.get(known);
   if (id) return id;
   try {
     const size = statSync(file).size;
@@ -42,7 +44,7 @@ function faceIdentity(file: string): string {
   } catch {
     id = `${file} missing`;
   }
-  faceIds.set(file, id);
+  faceIds.set(known, id);
   return id;
 }
 

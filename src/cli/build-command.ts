@@ -30,6 +30,9 @@ export function buildRequest(files: string[], flags: BuildFlags): BatchRequest {
   // `build in.yaml out.pdf`: the second name is taken for an input; say how to name the output.
   const pdfArg = files.find((f) => /\.pdf$/i.test(f));
   if (pdfArg) throw new UsageError(`"${pdfArg}" is a PDF, not an issue file; to name the output use -o: yanjin-bulletin build ${files.filter((f) => f !== pdfArg).join(' ') || 'issue.yaml'} -o ${pdfArg}`);
+  if (flags.output !== undefined && /[\\/]$/.test(flags.output)) {
+    throw new UsageError(`-o names the PDF to write, and "${flags.output}" ends in a slash, so it names a folder; for a folder of PDFs use --out-dir`);
+  }
   if (flags.output !== undefined && flags.output !== '-' && !/\.pdf$/i.test(flags.output)) {
     throw new UsageError(`-o names the PDF to write, and "${flags.output}" does not end in .pdf${/\.png$/i.test(flags.output) ? ' (for page images use --preview)' : ''}`);
   }

@@ -1,7 +1,7 @@
 // Open a face with fontkit (a font file, or one member of a .ttc/.otc collection) with
 // errors that name the file and what is wrong with it. A face is opened once per process
 // or batch worker and shared by every issue and every role that uses it.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { open as openFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Font, FontCollection } from 'fontkit';
@@ -79,7 +79,7 @@ export class Face {
   }
 }
 
-const opened = new Map<string, Face>();
+const opened = new Map<string, { face: Face; stamp: string }>();
 /** Font files read ahead of opening (readFaceFiles), by path; dropped once opened. */
 const bytesRead = new Map<string, Buffer>();
 /** Every font file this thread has read, in memory other threads can share. */
@@ -91,7 +91,7 @@ const shared = new Map<string, SharedArrayBuffer>();
  * file that cannot be read is left for openFace to report.
  */
 export async function readFaceFiles(specs: string[]): Promise<void> {
-  const done = new Set([...opened.values()].map((f) => f.file));
+  const done = new Set([...opened.values()].map((o) => o.face.file));
   const files = [...new Set(specs.map(fileOf))].filter((f) => !done.has(f) && !bytesRead.has(f));
   await Promise.all(files.map((f) => readShared(f).then((b) => void bytesRead.set(f, b), () => undefined)));
 }
@@ -132,15 +132,30 @@ export function adoptFaceFiles(files: Map<string, SharedArrayBuffer>): void {
 const MEMBER = /^(.*\.(?:ttc|otc))#(.+)$/i;
 const fileOf = (spec: string) => MEMBER.exec(spec)?.[1] ?? spec;
 
-/** `spec` is a file path, ending in `#PostScriptName` to pick a member of a .ttc/.otc collection. */
+/**
+ * `spec` is a file path, ending in `#PostScriptName` to pick a member of a .ttc/.otc
+ * collection. A face is opened again when its file has changed since (--watch, and the
+ * tests, run many builds in one process).
+ */
 export function openFace(spec: string): Face {
-  let face = opened.get(spec);
-  if (!face) {
-    const m = MEMBER.exec(spec);
-    face = open(spec, m ? m[1] : spec, m?.[2]);
-    opened.set(spec, face);
-  }
+  const m = MEMBER.exec(spec);
+  const file = m ? m[1] : spec;
+  const stamp = fileStamp(file);
+  const hit = opened.get(spec);
+  if (hit && hit.stamp === stamp) return hit.face;
+  const face = open(spec, file, m?.[2]);
+  opened.set(spec, { face, stamp });
   return face;
+}
+
+/** What changes when a file is replaced or written: its size, time and inode. */
+export function fileStamp(file: string): string {
+  try {
+    const st = statSync(file);
+    return `${st.size} ${st.mtimeMs} ${st.ino}`;
+  } catch {
+    return '';
+  }
 }
 
 function open(key: string, file: string, member: string | undefined): Face {

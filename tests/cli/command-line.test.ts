@@ -122,7 +122,7 @@ describe('--jobs', () => {
     const r = await cli(['build', 'jobs', '--out-dir', 'jobs-pdf', '--jobs', '122'], { cwd: dir });
     expect(r.code).toBe(0);
     const cores = availableParallelism();
-    expect(r.stderr).toContain(`notice: --jobs 122 is more than the ${cores} cores here; using at most ${cores} workers`);
+    expect(r.stderr).toContain(`notice: --jobs 122 is more than the ${cores} cores here; building ${cores} issues at a time`);
     expect(r.stdout).toMatch(/built 3, failed 0, skipped 0/);
   });
 });

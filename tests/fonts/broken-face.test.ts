@@ -65,6 +65,6 @@ describe('a broken face', () => {
     const r = await cli(['validate', broken, EXAMPLE]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cmap table is damaged/);
-    expect(r.stdout).toContain(`${EXAMPLE}: ok`);
+    expect(r.stdout).toMatch(/issue38\.yaml: ok/);
   });
 });

@@ -129,7 +129,8 @@ describe('Big5', () => {
     expect(r.stderr).toContain('big5.yaml: notice: the file is Big5 (Traditional Chinese');
     expect(r.code).toBe(0);
     const v = await run('validate', 'big5.yaml');
-    expect(v.stdout).toBe('big5.yaml: ok\n');
+    // Read as Big5, the text is traditional Chinese: the proofreader's warnings say so.
+    expect(v.stdout).toMatch(/^big5\.yaml: ok( \(\d+ warnings?\))?\n$/);
   });
 
   it('import of a Big5 text says how it was read', async () => {

@@ -117,9 +117,9 @@ describe('proofreading warnings', () => {
 
   it('are in the JSON reports of build and validate', async () => {
     const f = write('json.yaml', { body: '县委,县政府。' });
-    const v = JSON.parse(await cli(['validate', f, '--json']).stdout);
+    const v = JSON.parse((await cli(['validate', f, '--json'])).stdout);
     expect(v.files[0].warnings[0]).toMatchObject({ line: 10, col: 17, field: 'sections[0].items[0].body' });
-    const b = JSON.parse(await cli(['build', f, '--json', '-o', join(dir, 'json.pdf')]).stdout);
+    const b = JSON.parse((await cli(['build', f, '--json', '-o', join(dir, 'json.pdf')])).stdout);
     expect(b.warnings).toBe(1);
     expect(b.issues[0].warnings[0]).toMatchObject({ line: 10, col: 17 });
   });

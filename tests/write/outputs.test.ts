@@ -95,8 +95,8 @@ describe('links and permissions', () => {
 describe('paths that cannot be written are named at once', () => {
   it('-o FOLDER/ says it names a folder', async () => {
     const r = await run('build', 'issue38.yaml', '-o', 'adir/');
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('adir/: cannot write the PDF: the name ends in a slash, so it names a folder');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"adir/" ends in a slash, so it names a folder');
   });
 
   it('folders under /proc are refused without spinning (-o and --out-dir)', async () => {
