@@ -135,7 +135,8 @@ export function textFields(p: Prepared): TextField[] {
   return f;
 }
 
-export function layoutIssue(p: Prepared, book: FontBook): Layout {
+/** `firstNumber`: the printed number of the issue's first page (1, or where it falls in a bound volume). */
+export function layoutIssue(p: Prepared, book: FontBook, firstNumber = 1): Layout {
   const problems = checkCoverage(textFields(p), book, p.file);
   if (problems.length) throw new UserError(problems);
   const { issue, style } = p;
@@ -144,7 +145,7 @@ export function layoutIssue(p: Prepared, book: FontBook): Layout {
   const body = composeBody(issue, style, geo, book);
   const end = composeEndBlock(issue.distribution, issue.staff, style, geo, book);
   const folio = (n: number) => single(`— ${n} —`, 'folio', style.size.folio, book);
-  return paginate({ masthead, body, end, folio }, style, geo);
+  return paginate({ masthead, body, end, folio }, style, geo, firstNumber);
 }
 
 export function creationDate(isoDate: string): Date {

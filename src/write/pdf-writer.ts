@@ -7,7 +7,7 @@ import type { Ink, Layout, Page, TextDraw } from '../paginate/types.js';
 import type { Style } from '../validate/style-schema.js';
 import { inkColor, type PdfColor } from './colors.js';
 import type { OutputProfile } from './output-intent.js';
-import { documentBytes, newDocument, type PdfDocument } from './pdfkit.js';
+import { documentBytes, newDocument, type PdfDocument, type PdfOutline } from './pdfkit.js';
 import { EmbeddedFace, setCmykOutputIntent, setInfoXmp } from './pdfkit-private.js';
 import { Tagger } from './tags.js';
 import { textOps, type FontsOnPage } from './text-ops.js';
@@ -32,6 +32,45 @@ export interface WriteOptions {
 const PRODUCER = 'yanjin-bulletin';
 
 export function writePdf(layout: Layout, style: Style, info: DocInfo, opts: WriteOptions = {}): Promise<Buffer> {
+  const { doc, page, tags } = startDocument(style, info, opts);
+  layout.pages.forEach((p, i) => {
+    page(layout, p);
+    for (const b of layout.bookmarks) if (b.page === i) doc.outline.addItem(b.title, { pageNumber: i, top: b.y, left: layout.pageW });
+  });
+  return finishDocument(doc, tags);
+}
+
+/** One part of a bound volume: its pages, and the outline entry its own bookmarks go under. */
+export interface VolumePart {
+  layout: Layout;
+  /** The part's outline entry, on its first page; without one its bookmarks stand at the top level. */
+  title?: string;
+}
+
+/**
+ * Several layouts (a bound volume's front matter and issues) as one document: pages in
+ * order, each part its own element (Part) of the structure tree, each part's bookmarks
+ * nested under the part's entry. The parts share one embedded subset a face.
+ */
+export function writeVolume(parts: VolumePart[], style: Style, info: DocInfo, opts: WriteOptions = {}): Promise<Buffer> {
+  const { doc, page, tags } = startDocument(style, info, opts);
+  let at = 0;
+  for (const part of parts) {
+    tags.beginPart('Part');
+    const first = at;
+    let entry: PdfOutline | undefined;
+    part.layout.pages.forEach((p, i) => {
+      page(part.layout, p);
+      if (i === 0 && part.title) entry = doc.outline.addItem(part.title, { pageNumber: first, top: 0, left: part.layout.pageW, expanded: true });
+      for (const b of part.layout.bookmarks) if (b.page === i) (entry ?? doc.outline).addItem(b.title, { pageNumber: first + i, top: b.y, left: part.layout.pageW });
+    });
+    at += part.layout.pages.length;
+  }
+  return finishDocument(doc, tags);
+}
+
+/** A document with its info, XMP and output intent, and a function that adds and draws one page. */
+function startDocument(style: Style, info: DocInfo, opts: WriteOptions) {
   const cmyk = style.color.mode === 'cmyk';
   if (opts.pdfa && cmyk && !opts.cmykProfile) throw new Error('PDF/A in CMYK needs a CMYK output profile');
   const keywords = info.keywords.join(', ');
@@ -51,11 +90,14 @@ export function writePdf(layout: Layout, style: Style, info: DocInfo, opts: Writ
   const inks: Record<Ink, PdfColor> = { red: inkColor('red', style), text: inkColor('text', style) };
   const tags = new Tagger(doc);
   const fonts = fontsOf(doc);
-  layout.pages.forEach((page, i) => {
+  const page = (layout: Layout, p: Page) => {
     doc.addPage({ size: [layout.pageW, layout.pageH], margin: 0 });
-    drawPage(doc, page, layout.pageH, { tags, fonts, inks });
-    for (const b of layout.bookmarks) if (b.page === i) doc.outline.addItem(b.title, { pageNumber: i, top: b.y, left: layout.pageW });
-  });
+    drawPage(doc, p, layout.pageH, { tags, fonts, inks });
+  };
+  return { doc, page, tags };
+}
+
+function finishDocument(doc: PdfDocument, tags: Tagger): Promise<Buffer> {
   tags.finish();
   fonts.embedAll();
   return documentBytes(doc);
