@@ -32,12 +32,12 @@ export interface WriteOptions {
 const PRODUCER = 'yanjin-bulletin';
 
 export function writePdf(layout: Layout, style: Style, info: DocInfo, opts: WriteOptions = {}): Promise<Buffer> {
-  const { doc, page, tags } = startDocument(style, info, opts);
+  const { doc, page, finish } = startDocument(style, info, opts);
   layout.pages.forEach((p, i) => {
     page(layout, p);
     for (const b of layout.bookmarks) if (b.page === i) doc.outline.addItem(b.title, { pageNumber: i, top: b.y, left: layout.pageW });
   });
-  return finishDocument(doc, tags);
+  return finish();
 }
 
 /** One part of a bound volume: its pages, and the outline entry its own bookmarks go under. */
@@ -53,7 +53,7 @@ export interface VolumePart {
  * nested under the part's entry. The parts share one embedded subset a face.
  */
 export function writeVolume(parts: VolumePart[], style: Style, info: DocInfo, opts: WriteOptions = {}): Promise<Buffer> {
-  const { doc, page, tags } = startDocument(style, info, opts);
+  const { doc, page, tags, finish } = startDocument(style, info, opts);
   let at = 0;
   for (const part of parts) {
     tags.beginPart('Part');
@@ -66,10 +66,10 @@ export function writeVolume(parts: VolumePart[], style: Style, info: DocInfo, op
     });
     at += part.layout.pages.length;
   }
-  return finishDocument(doc, tags);
+  return finish();
 }
 
-/** A document with its info, XMP and output intent, and a function that adds and draws one page. */
+/** A document with its info, XMP and output intent; `page` adds and draws one page, `finish` ends it. */
 function startDocument(style: Style, info: DocInfo, opts: WriteOptions) {
   const cmyk = style.color.mode === 'cmyk';
   if (opts.pdfa && cmyk && !opts.cmykProfile) throw new Error('PDF/A in CMYK needs a CMYK output profile');
@@ -94,13 +94,12 @@ function startDocument(style: Style, info: DocInfo, opts: WriteOptions) {
     doc.addPage({ size: [layout.pageW, layout.pageH], margin: 0 });
     drawPage(doc, p, layout.pageH, { tags, fonts, inks });
   };
-  return { doc, page, tags };
-}
-
-function finishDocument(doc: PdfDocument, tags: Tagger): Promise<Buffer> {
-  tags.finish();
-  fonts.embedAll();
-  return documentBytes(doc);
+  const finish = () => {
+    tags.finish();
+    fonts.embedAll();
+    return documentBytes(doc);
+  };
+  return { doc, page, tags, finish };
 }
 
 /** One embedded font a face for the whole document; its name registered on each page that uses it. */
