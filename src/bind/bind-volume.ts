@@ -97,7 +97,7 @@ export async function bindVolume(req: BindRequest): Promise<BoundVolume> {
     subject: `${plainTitle}：${span.replace(/ /g, '')}，${issues.length} 期`,
     keywords: issues.map((p) => `第${p.issue.masthead.issue}期`),
     date: creationDate(last.issue.masthead.date),
-  }, writeOptions(first, req.opts));
+  }, { ...writeOptions(first, req.opts), pageLabels: [{ from: 0, style: 'r' }, { from: front.pages.length, style: 'D' }] });
   writeAtomic(req.output, pdf);
   const pages = parts.reduce((n, part) => n + part.layout.pages.length, 0);
   return { output: req.output, issues: issues.length, pages, bytes: pdf.length, warnings };
@@ -134,8 +134,9 @@ function subEntries(p: Prepared, layout: Layout, depth: 'sections' | 'items'): C
 
 /**
  * Title page and contents, unnumbered (the body's numbers start at 1 on the first issue's
- * masthead). With --recto the title page's back is left blank, and the contents end on a
- * verso, so that page 1 is a recto.
+ * masthead). They fill an even number of pages, so that page 1 is a recto and the page
+ * numbers set outside (odd right, even left) fall on the outer edge of the printed book;
+ * with --recto the title page's back is left blank too.
  */
 function frontMatter(first: Prepared, book: FontBook, t: { title: string; span: string; publisher: string }, entries: ContentsEntry[], recto: boolean): Layout {
   const { style } = first;
@@ -154,7 +155,7 @@ function frontMatter(first: Prepared, book: FontBook, t: { title: string; span: 
   if (recto) pages.push(blank());
   const contentsAt = pages.length;
   pages.push(...composeContents(entries, style, geo, book));
-  if (recto && pages.length % 2 === 1) pages.push(blank());
+  if (pages.length % 2 === 1) pages.push(blank());
   const contentsTop = geo.top;
   return { pageW: geo.pageW, pageH: geo.pageH, pages, bookmarks: [{ title: '目录', page: contentsAt, y: contentsTop }] };
 }

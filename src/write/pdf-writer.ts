@@ -8,7 +8,7 @@ import type { Style } from '../validate/style-schema.js';
 import { inkColor, type PdfColor } from './colors.js';
 import type { OutputProfile } from './output-intent.js';
 import { documentBytes, newDocument, type PdfDocument, type PdfOutline } from './pdfkit.js';
-import { EmbeddedFace, setCmykOutputIntent, setInfoXmp } from './pdfkit-private.js';
+import { EmbeddedFace, setCmykOutputIntent, setInfoXmp, setPageLabels, type PageLabelRange } from './pdfkit-private.js';
 import { Tagger } from './tags.js';
 import { textOps, type FontsOnPage } from './text-ops.js';
 import { xmpDescriptions } from './xmp.js';
@@ -23,6 +23,8 @@ export interface DocInfo {
 }
 
 export interface WriteOptions {
+  /** Page labels, for a document whose printed numbers do not start on its first page. */
+  pageLabels?: PageLabelRange[];
   /** PDF/A-2b: XMP identification and an output intent. */
   pdfa?: boolean;
   /** The output intent's profile for CMYK output (required with pdfa and CMYK). */
@@ -86,6 +88,7 @@ function startDocument(style: Style, info: DocInfo, opts: WriteOptions) {
   });
   setInfoXmp(doc, xmpDescriptions({ title: info.title, author: info.author, subject: info.subject, keywords, creator: PRODUCER, producer: PRODUCER, date: info.date }));
   if (opts.pdfa && cmyk) setCmykOutputIntent(doc, opts.cmykProfile!);
+  if (opts.pageLabels) setPageLabels(doc, opts.pageLabels);
 
   const inks: Record<Ink, PdfColor> = { red: inkColor('red', style), text: inkColor('text', style) };
   const tags = new Tagger(doc);
