@@ -3,7 +3,8 @@
 // with its page numbers running on from the issue before; the title page and contents
 // come last (they need the page numbers) but go first in the document.
 import { UsageError, UserError, type Problem } from '../errors.js';
-import { layoutIssue, openFaces, prepareIssue, writeOptions, type BuildOptions, type Prepared } from '../build-issue.js';
+import { dirname } from 'node:path';
+import { creationDate, layoutIssue, openFaces, prepareIssue, writeOptions, type BuildOptions, type Prepared } from '../build-issue.js';
 import { expandInputs } from '../batch/inputs.js';
 import { checkCoverage, type TextField } from '../fonts/coverage.js';
 import type { FontBook } from '../fonts/font-book.js';
@@ -14,7 +15,6 @@ import type { Layout, Page } from '../paginate/types.js';
 import { loadPdfWriter } from '../write/pdfkit.js';
 import { writeVolume, type VolumePart } from '../write/pdf-writer.js';
 import { writeAtomic } from '../write/atomic.js';
-import { creationDate } from '../build-issue.js';
 import { checkVolume } from './check-volume.js';
 import { composeContents, CONTENTS_TITLE, type ContentsEntry } from './contents.js';
 import { composeTitlePage } from './title-page.js';
@@ -107,7 +107,7 @@ export async function bindVolume(req: BindRequest): Promise<BoundVolume> {
 const books = new Map<string, Promise<FontBook>>();
 
 function facesFor(p: Prepared, opts: BuildOptions): Promise<FontBook> {
-  const key = JSON.stringify([p.style.fonts, p.style.bold, p.file.replace(/[^/\\]*$/, ''), opts.styleFile]);
+  const key = JSON.stringify([p.style.fonts, p.style.bold, dirname(p.file), opts.styleFile]);
   let book = books.get(key);
   if (!book) books.set(key, (book = openFaces(p, opts)));
   return book;
@@ -156,6 +156,5 @@ function frontMatter(first: Prepared, book: FontBook, t: { title: string; span: 
   const contentsAt = pages.length;
   pages.push(...composeContents(entries, style, geo, book));
   if (pages.length % 2 === 1) pages.push(blank());
-  const contentsTop = geo.top;
-  return { pageW: geo.pageW, pageH: geo.pageH, pages, bookmarks: [{ title: '目录', page: contentsAt, y: contentsTop }] };
+  return { pageW: geo.pageW, pageH: geo.pageH, pages, bookmarks: [{ title: '目录', page: contentsAt, y: geo.top }] };
 }
