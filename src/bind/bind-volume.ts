@@ -3,7 +3,7 @@
 // with its page numbers running on from the issue before; the title page and contents
 // come last (they need the page numbers) but go first in the document.
 import { UsageError, UserError, type Problem } from '../errors.js';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { creationDate, layoutIssue, openFaces, prepareIssue, writeOptions, type BuildOptions, type Prepared } from '../build-issue.js';
 import { expandInputs } from '../batch/inputs.js';
 import { checkCoverage, type TextField } from '../fonts/coverage.js';
@@ -107,7 +107,7 @@ export async function bindVolume(req: BindRequest): Promise<BoundVolume> {
 const books = new Map<string, Promise<FontBook>>();
 
 function facesFor(p: Prepared, opts: BuildOptions): Promise<FontBook> {
-  const key = JSON.stringify([p.style.fonts, p.style.bold, dirname(p.file), opts.styleFile]);
+  const key = JSON.stringify([p.style.fonts, p.style.bold, resolve(dirname(p.file)), opts.styleFile && resolve(opts.styleFile)]);
   let book = books.get(key);
   if (!book) books.set(key, (book = openFaces(p, opts)));
   return book;

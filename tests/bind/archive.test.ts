@@ -11,10 +11,10 @@ import { readRaw, type RawPdf } from '../print/raw-pdf.js';
 let root: string;
 let raw: RawPdf;
 
-beforeAll(() => {
+beforeAll(async () => {
   root = tree({ 'in/a.yaml': issueYaml(1), 'in/b.yaml': issueYaml(2), 'in/c.yaml': issueYaml(3), 'house.yaml': 'color:\n  cmykProfile: press.icc\n' });
   writeFileSync(join(root, 'press.icc'), iccProfile({ desc: 'Test CMYK press' }));
-  const r = cli(['bind', 'in', '-o', 'vol.pdf', '--pdfa', '--color', 'cmyk', '--style', 'house.yaml'], { cwd: root });
+  const r = await cli(['bind', 'in', '-o', 'vol.pdf', '--pdfa', '--color', 'cmyk', '--style', 'house.yaml'], { cwd: root });
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   raw = readRaw(readFileSync(join(root, 'vol.pdf')));

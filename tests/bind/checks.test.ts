@@ -17,25 +17,25 @@ const make = (files: Record<string, string>) => {
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
 
 describe('bind refuses', () => {
-  it('the same issue twice, naming both places, and writes nothing', () => {
+  it('the same issue twice, naming both places, and writes nothing', async () => {
     const root = make({ 'in/a.yaml': issueYaml(3), 'in/b.yaml': issueYaml(3), 'in/c.yaml': issueYaml(4) });
-    const r = cli(['bind', 'in', '-o', 'vol.pdf'], { cwd: root });
+    const r = await cli(['bind', 'in', '-o', 'vol.pdf'], { cwd: root });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^in\/b\.yaml:3:\d+: masthead\.issue: 第 3 期 of 2024 is also in\/a\.yaml:3:\d+/m);
     expect(existsSync(join(root, 'vol.pdf'))).toBe(false);
   });
 
-  it('issues of another page size, naming the file and the one it differs from', () => {
+  it('issues of another page size, naming the file and the one it differs from', async () => {
     const root = make({ 'in/a.yaml': issueYaml(1), 'in/b.yaml': issueYaml(2, 'style:\n  page:\n    width: 200\n') });
-    const r = cli(['bind', 'in', '-o', 'vol.pdf'], { cwd: root });
+    const r = await cli(['bind', 'in', '-o', 'vol.pdf'], { cwd: root });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^in\/b\.yaml: style: its page size \(200 × 297 mm\) differs from in\/a\.yaml's \(210 × 297 mm\)/m);
     expect(existsSync(join(root, 'vol.pdf'))).toBe(false);
   });
 
-  it('an unknown --contents depth, as a usage error', () => {
+  it('an unknown --contents depth, as a usage error', async () => {
     const root = make({ 'in/a.yaml': issueYaml(1) });
-    const r = cli(['bind', 'in', '-o', 'vol.pdf', '--contents', 'pages'], { cwd: root });
+    const r = await cli(['bind', 'in', '-o', 'vol.pdf', '--contents', 'pages'], { cwd: root });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--contents takes issues, sections, items, not "pages"');
   });
@@ -49,7 +49,7 @@ describe('bind --recto --contents items', () => {
       'in/c.yaml': issueYaml(5),
       'in/d.yaml': issueYaml(9).replace('date: 2024-', 'date: 2023-'),
     });
-    const r = cli(['bind', 'in', '-o', 'vol.pdf', '--recto', '--contents', 'items'], { cwd: root });
+    const r = await cli(['bind', 'in', '-o', 'vol.pdf', '--recto', '--contents', 'items'], { cwd: root });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^in\/c\.yaml:3:\d+: warning: 第 3–4 期 are missing between in\/b\.yaml \(第 2 期\) and this issue \(第 5 期\)$/m);
     expect(r.stderr).toMatch(/^in\/a\.yaml:5:\d+: warning: the volume spans 2023, 2024: this is the first issue of 2024$/m);

@@ -20,7 +20,7 @@ let vol: PdfRead;
 
 beforeAll(async () => {
   root = backIssues().root;
-  r = cli(['bind', 'in', '-o', 'vol.pdf'], { cwd: root, env: { SOURCE_DATE_EPOCH: '' } });
+  r = await cli(['bind', 'in', '-o', 'vol.pdf'], { cwd: root, env: { SOURCE_DATE_EPOCH: '' } });
   bytes = readFileSync(join(root, 'vol.pdf'));
   vol = await readPdf(bytes);
 });
@@ -96,8 +96,8 @@ describe('bind in/ -o vol.pdf', () => {
     expect(vol.outline.at(-1)!.children).toEqual(example.sections.map((s) => s.heading));
   });
 
-  it('gives the same bytes for the same issues', () => {
-    const again = cli(['bind', 'in', '-o', 'again.pdf', '-q'], { cwd: root, env: { SOURCE_DATE_EPOCH: '' } });
+  it('gives the same bytes for the same issues', async () => {
+    const again = await cli(['bind', 'in', '-o', 'again.pdf', '-q'], { cwd: root, env: { SOURCE_DATE_EPOCH: '' } });
     expect(again.code).toBe(0);
     expect(readFileSync(join(root, 'again.pdf')).equals(bytes)).toBe(true);
   });
