@@ -8,6 +8,8 @@ import { creationDate, layoutIssue, openFaces, prepareIssue, writeOptions, type 
 import { expandInputs } from '../batch/inputs.js';
 import { checkCoverage, type TextField } from '../fonts/coverage.js';
 import type { FontBook } from '../fonts/font-book.js';
+import { FaceError } from '../fonts/open-face.js';
+import { faceOrigins } from '../fonts/entry-origin.js';
 import { geometry } from '../compose/geometry.js';
 import { formatDate, issueLineText } from '../compose/masthead.js';
 import { splitParagraphs } from '../compose/body.js';
@@ -91,13 +93,22 @@ export async function bindVolume(req: BindRequest): Promise<BoundVolume> {
   parts.unshift({ layout: front });
 
   const plainTitle = title.replace(/\s*\n\s*/g, '');
-  const pdf = await writeVolume(parts, first.style, {
+  const info = {
     title: plainTitle,
     author: m.publisher,
     subject: `${plainTitle}：${span.replace(/ /g, '')}，${issues.length} 期`,
     keywords: issues.map((p) => `第${p.issue.masthead.issue}期`),
     date: creationDate(last.issue.masthead.date),
-  }, { ...writeOptions(first, req.opts), pageLabels: [{ from: 0, style: 'r' }, { from: front.pages.length, style: 'D' }] });
+  };
+  let pdf: Buffer;
+  try {
+    pdf = await writeVolume(parts, first.style, info, { ...writeOptions(first, req.opts), pageLabels: [{ from: 0, style: 'r' }, { from: front.pages.length, style: 'D' }] });
+  } catch (e) {
+    // A face whose glyph data is damaged: reported at the style entry that named it (one style for all).
+    if (!(e instanceof FaceError)) throw e;
+    const entry = Object.values(firstBook!.chains).flat().find((f) => f.face.file === e.file)?.entry;
+    throw new UserError({ ...faceOrigins(first.file, first.loaded, req.opts.styleFile).where(entry), message: e.message });
+  }
   writeAtomic(req.output, pdf);
   const pages = parts.reduce((n, part) => n + part.layout.pages.length, 0);
   return { output: req.output, issues: issues.length, pages, bytes: pdf.length, warnings };

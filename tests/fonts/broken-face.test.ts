@@ -49,9 +49,9 @@ describe('a broken face', () => {
     ['loca', /broken font file: its loca table is damaged/],
     ['glyf', /broken font file: the glyphs this issue uses cannot be read from it/],
   ] as const) {
-    it(`is named with what is wrong, at the style entry (${table})`, () => {
+    it(`is named with what is wrong, at the style entry (${table})`, async () => {
       const issue = issueWith(table);
-      const r = cli(['build', issue, '-o', join(dir, `${table}.pdf`)]);
+      const r = await cli(['build', issue, '-o', join(dir, `${table}.pdf`)]);
       expect(r.code, r.stderr).toBe(1);
       expect(r.stderr).not.toMatch(/internal error/);
       expect(r.stderr).toContain(`${issue}:${styleLine(issue)}:`);
@@ -60,9 +60,9 @@ describe('a broken face', () => {
     });
   }
 
-  it('is reported by validate, which goes on to the next file', () => {
+  it('is reported by validate, which goes on to the next file', async () => {
     const broken = issueWith('cmap');
-    const r = cli(['validate', broken, EXAMPLE]);
+    const r = await cli(['validate', broken, EXAMPLE]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cmap table is damaged/);
     expect(r.stdout).toContain(`${EXAMPLE}: ok`);
