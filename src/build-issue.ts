@@ -21,7 +21,7 @@ import { composeBody, headingText } from './compose/body.js';
 import { composeEndBlock, distributionText } from './compose/end-block.js';
 import { paginate } from './paginate/paginate.js';
 import type { Layout } from './paginate/types.js';
-import { writePdf } from './write/pdf-writer.js';
+import { writePdf, type WriteOptions } from './write/pdf-writer.js';
 import { cmykOutputProfile } from './write/output-intent.js';
 import { mark } from './timings.js';
 import { proofread } from './validate/proofread/proofread.js';
@@ -147,7 +147,8 @@ export function textFields(p: Prepared): TextField[] {
   return f;
 }
 
-export function layoutIssue(p: Prepared, book: FontBook): Layout {
+/** `firstNumber`: the printed number of the issue's first page (1, or where it falls in a bound volume). */
+export function layoutIssue(p: Prepared, book: FontBook, firstNumber = 1): Layout {
   const problems = checkCoverage(textFields(p), book, p.file);
   if (problems.length) throw new UserError(problems);
   const { issue, style } = p;
@@ -156,7 +157,7 @@ export function layoutIssue(p: Prepared, book: FontBook): Layout {
   const body = composeBody(issue, style, geo, book);
   const end = composeEndBlock(issue.distribution, issue.staff, style, geo, book);
   const folio = (n: number) => single(`— ${n} —`, 'folio', style.size.folio, book);
-  return paginate({ masthead, body, end, folio }, style, geo);
+  return paginate({ masthead, body, end, folio }, style, geo, firstNumber);
 }
 
 export function creationDate(isoDate: string): Date {
@@ -178,10 +179,6 @@ export async function renderIssue(p: Prepared, book: FontBook, opts: BuildOption
   if (layout.pages.length > MAX_PAGES) throw new UserError({ file: p.file, message: tooManyPages(layout.pages.length) });
   mark('laid out');
   const m = p.issue.masthead;
-  // The profile's path is relative to the file that names it (the issue wins over --style).
-  const ownProfile = (p.loaded.data as { style?: { color?: { cmykProfile?: unknown } } }).style?.color?.cmykProfile;
-  const named = ownProfile || !opts.styleFile ? p.file : opts.styleFile;
-  const cmykProfile = opts.pdfa && p.style.color.mode === 'cmyk' ? cmykOutputProfile(p.style.color.cmykProfile, dirname(named), named) : undefined;
   const info = {
     title: `${m.title} 第${m.issue}期`,
     author: m.publisher,
@@ -191,7 +188,7 @@ export async function renderIssue(p: Prepared, book: FontBook, opts: BuildOption
   };
   let pdf: Buffer;
   try {
-    pdf = await writePdf(layout, p.style, info, { pdfa: opts.pdfa, cmykProfile });
+    pdf = await writePdf(layout, p.style, info, writeOptions(p, opts));
   } catch (e) {
     // A face whose glyph data is damaged: reported at the style entry that named it.
     if (!(e instanceof FaceError)) throw e;
@@ -200,5 +197,14 @@ export async function renderIssue(p: Prepared, book: FontBook, opts: BuildOption
   }
   mark('pdf made');
   return { pdf, layout };
+}
+
+/** PDF/A on request, and in CMYK the output profile the issue's style names. */
+export function writeOptions(p: Prepared, opts: BuildOptions): WriteOptions {
+  // The profile's path is relative to the file that names it (the issue wins over --style).
+  const ownProfile = (p.loaded.data as { style?: { color?: { cmykProfile?: unknown } } }).style?.color?.cmykProfile;
+  const named = ownProfile || !opts.styleFile ? p.file : opts.styleFile;
+  const cmykProfile = opts.pdfa && p.style.color.mode === 'cmyk' ? cmykOutputProfile(p.style.color.cmykProfile, dirname(named), named) : undefined;
+  return { pdfa: opts.pdfa, cmykProfile };
 }
 

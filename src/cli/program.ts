@@ -5,6 +5,7 @@ import { registerValidate } from './commands/validate.js';
 import { registerImport } from './commands/import.js';
 import { registerNew } from './commands/new.js';
 import { registerFonts } from './commands/fonts.js';
+import { registerBind } from './commands/bind.js';
 
 /**
  * A fresh parser: commander keeps the values of the options it parsed, so one per run.
@@ -26,5 +27,6 @@ export function createProgram(said: { text: string } = { text: '' }): Command {
   registerImport(program);
   registerNew(program);
   registerFonts(program);
+  registerBind(program);
   return program;
 }

@@ -121,3 +121,19 @@ export function setCmykOutputIntent(doc: PdfDoc, profile: { data: Uint8Array; na
     d._root.data.OutputIntents = [intent];
   };
 }
+
+/** A run of page labels (what a viewer shows as the page's number): from page index `from`, in this numbering. */
+export interface PageLabelRange {
+  from: number;
+  /** D: 1, 2, 3; r: i, ii, iii. */
+  style: 'D' | 'r';
+  /** The label of the run's first page (default 1). */
+  start?: number;
+}
+
+/** The catalog's PageLabels: pdfkit has no call for them. */
+export function setPageLabels(doc: PdfDoc, ranges: PageLabelRange[]): void {
+  const nums: unknown[] = [];
+  for (const r of ranges) nums.push(r.from, { S: r.style, ...(r.start && r.start !== 1 ? { St: r.start } : {}) });
+  internals(doc)._root.data.PageLabels = { Nums: nums };
+}
