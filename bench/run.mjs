@@ -1,12 +1,12 @@
 // Whole-process benchmarks, side by side with the Typst peer in the same run (both see the
-// same machine load): one issue, and 40 distinct issues in one command. Wall time (median
+// same machine load): one issue, and 40 and 200 distinct issues in one command. Wall time (median
 // of N runs, interleaved) and peak memory; ratios are what to quote.
 //
 //   npm run build && npm run bench -- [--peer DIR] [--runs N] [--jobs N]
 //
 // The peer is a prepared copy of the Typst peer folder (`npm ci && sh get-fonts.sh` done
 // in it), named by --peer or YB_TYPST_PEER. Without it, only our side is measured.
-// The 40 issues come from the peer's gen_issues.py when the peer is there (so both sides
+// The issues come from the peer's gen_issues.py when the peer is there (so both sides
 // set the same text), else from bench/gen-issues.mjs. Run on demand, never in CI.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,15 +41,22 @@ else if (!existsSync(join(PEER, 'node_modules', '@myriaddreamin')) || !existsSyn
 } else peerOk = true;
 
 const work = mkdtempSync(join(tmpdir(), 'yb-bench-'));
+const SIZES = [40, 200];
 // The peer reads only inside its own folder, so the shared issues live there.
-const issues = peerOk ? join(PEER, `bench-issues-${process.pid}`) : join(work, 'issues');
-if (peerOk) {
-  const r = spawnSync('python3', [join(PEER, 'gen_issues.py'), '40', issues, '11', join(ROOT, 'examples', 'issue38.yaml')], { encoding: 'utf8' });
-  if (r.status !== 0) {
-    console.error(`bench: gen_issues.py failed:\n${r.stderr}`);
-    process.exit(1);
-  }
-} else makeIssues(40, issues);
+const base = peerOk ? join(PEER, `bench-issues-${process.pid}`) : join(work, 'issues');
+const folders = {};
+for (const n of SIZES) {
+  const dir = join(base, String(n));
+  if (peerOk) {
+    const r = spawnSync('python3', [join(PEER, 'gen_issues.py'), String(n), dir, '11', join(ROOT, 'examples', 'issue38.yaml')], { encoding: 'utf8' });
+    if (r.status !== 0) {
+      console.error(`bench: gen_issues.py failed:\n${r.stderr}`);
+      process.exit(1);
+    }
+  } else makeIssues(n, dir);
+  folders[n] = dir;
+}
+const issues = folders[40];
 const yamls = readdirSync(issues).filter((f) => f.endsWith('.yaml')).sort();
 const first = yamls[0];
 
@@ -71,18 +78,12 @@ const cases = [
     yb: () => measure([CLI, 'build', join(issues, first), '-o', join(work, 'one.pdf')], work),
     typst: () => measure([join(PEER, 'typst-one.mjs'), join(issues, first.replace(/\.yaml$/, '.json')), join(work, 'one-typst.pdf')], PEER),
   },
-  {
-    name: `${yamls.length} issues, one command`,
-    // --force: every run builds all 40 (the incremental check would skip them otherwise).
-    yb: () => measure([CLI, 'build', issues, '--out-dir', join(work, 'out'), '--force', '--quiet', ...(JOBS ? ['--jobs', JOBS] : [])], work),
-    typst: () => measure([join(PEER, 'typst-batch.mjs'), issues, join(work, 'out-typst')], PEER),
-  },
-  {
-    // The same on worker threads, one a core (the default builds 40 issues in one thread).
-    name: `${yamls.length} issues, one command, --jobs ${availableParallelism()}`,
-    yb: () => measure([CLI, 'build', issues, '--out-dir', join(work, 'out-w'), '--force', '--quiet', '--jobs', String(availableParallelism())], work),
-    typst: () => measure([join(PEER, 'typst-batch.mjs'), issues, join(work, 'out-typst')], PEER),
-  },
+  ...SIZES.map((n) => ({
+    name: `${n} issues, one command`,
+    // --force: every run builds them all (the incremental check would skip them otherwise).
+    yb: () => measure([CLI, 'build', folders[n], '--out-dir', join(work, `out-${n}`), '--force', '--quiet', ...(JOBS ? ['--jobs', JOBS] : [])], work),
+    typst: () => measure([join(PEER, 'typst-batch.mjs'), folders[n], join(work, `out-typst-${n}`)], PEER),
+  })),
 ];
 
 const median = (xs) => {
@@ -117,9 +118,9 @@ try {
     };
     rows.push(row);
   }
-  if (readdirSync(join(work, 'out')).filter((f) => f.endsWith('.pdf')).length !== yamls.length) throw new Error('not every issue was built');
+  for (const n of SIZES) if (readdirSync(join(work, `out-${n}`)).filter((f) => f.endsWith('.pdf')).length !== n) throw new Error('not every issue was built');
 } finally {
-  if (peerOk) rmSync(issues, { recursive: true, force: true });
+  if (peerOk) rmSync(base, { recursive: true, force: true });
 }
 
 const f = (x, d = 2) => (x === undefined ? '—' : x.toFixed(d));

@@ -13,7 +13,7 @@ export default function setup(): void {
 }
 
 function upToDate(): boolean {
-  const built = ['bin.cjs', 'main.cjs', 'worker.cjs'].map((f) => mtime(join(ROOT, 'dist', 'bundle', f)));
+  const built = ['bin.cjs', 'worker.cjs'].map((f) => mtime(join(ROOT, 'dist', 'bundle', f)));
   const sources = [...files(join(ROOT, 'src')), ...['package.json', 'tsconfig.json', 'scripts/bundle.mjs'].map((f) => join(ROOT, f))];
   return Math.min(...built) > Math.max(...sources.map(mtime));
 }

@@ -4,13 +4,13 @@
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError, type Problem } from '../errors.js';
-import { prepareIssue, openFaces, renderIssue, type BuildOptions, type Prepared } from './build-issue.js';
+import { prepareIssue, openFaces, renderIssue, type BuildOptions, type Prepared } from '../build-issue.js';
 import type { FontBook } from '../fonts/font-book.js';
 import { writeAtomic, writeAtomicAsync } from '../write/atomic.js';
+import { loadPdfWriter } from '../write/pdfkit.js';
 import { mark } from '../timings.js';
 import { noticesFor } from '../load/load-file.js';
 import { changedAt } from './program-time.js';
-import { flushCodeCache } from '../require-cached.js';
 
 export interface Job {
   id: number;
@@ -53,15 +53,17 @@ function mtime(path: string): number | undefined {
  * Issues that ask for the same faces, from the same folder, share one font book, and with
  * it the glyphs and metrics it has looked up: most of a batch asks for the house faces.
  */
-const books = new Map<string, FontBook>();
+const books = new Map<string, Promise<FontBook>>();
 
-function facesFor(p: Prepared, opts: BuildOptions): FontBook {
+function facesFor(p: Prepared, opts: BuildOptions): Promise<FontBook> {
   const key = JSON.stringify([p.style.fonts, p.style.bold, dirname(p.file), opts.styleFile]);
   let book = books.get(key);
   if (!book) {
     book = openFaces(p, opts);
     if (books.size > 64) books.clear();
     books.set(key, book);
+    // A failure is the issue's to report, not every later issue's.
+    book.catch(() => books.delete(key));
   }
   return book;
 }
@@ -84,10 +86,12 @@ export async function buildOne(job: Job, background = false): Promise<JobResult>
     const p = prepareIssue(job.file, job.opts);
     mark('loaded and validated');
     base.notices.push(...p.notices);
-    const book = facesFor(p, job.opts);
+    const opening = facesFor(p, job.opts);
+    // The PDF writer loads while the face files are read from disk.
+    if (!fresh) loadPdfWriter();
+    const book = await opening;
     if (fresh) {
-      const faceFiles = new Set(Object.values(book.chains).flatMap((c) => c.map((f) => f.file)));
-      fresh = [...faceFiles].every((f) => older(changedAt(f)));
+      fresh = book.files().every((f) => older(changedAt(f)));
       if (fresh) return { ...base, status: 'skipped', ms: ms() };
     }
     mark('faces');
@@ -96,8 +100,6 @@ export async function buildOne(job: Job, background = false): Promise<JobResult>
     else writeAtomic(job.out, pdf);
     mark('written');
     if (job.preview !== undefined) await (await import('../write/preview.js')).writePreviews(pdf, job.out, job.preview);
-    // The first build of this thread has run the code worth caching for the next start.
-    flushCodeCache();
     return { ...base, status: 'built', pages: layout.pages.length, bytes: pdf.length, ms: ms() };
   } catch (e) {
     if (e instanceof UserError) {

@@ -3,7 +3,7 @@
 // from the stamp, every PDF in the folder is out of date.
 import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { BuildOptions } from './build-issue.js';
+import type { BuildOptions } from '../build-issue.js';
 import { writeAtomic } from '../write/atomic.js';
 
 const NAME = '.yanjin-bulletin-options.json';

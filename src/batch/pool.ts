@@ -1,5 +1,6 @@
-// Run jobs on `workers` worker threads (0: here, in this thread), reporting each as it
-// starts and ends. A worker that dies fails its job only; the others go on.
+// Run jobs on this thread and `workers` worker threads, reporting each as it starts and
+// ends. This thread starts building at once while the workers load; each thread takes
+// the next job when it is free. A worker that dies fails its job only; the others go on.
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Worker as WorkerType } from 'node:worker_threads';
@@ -10,46 +11,56 @@ export interface PoolEvents {
   done(result: JobResult): void;
 }
 
+/** What the pool sends a worker: a job, and with the first the font files read so far. */
+export interface WorkerMessage {
+  job: Job;
+  faceFiles?: Map<string, SharedArrayBuffer>;
+}
+
 export async function runJobs(jobs: Job[], workers: number, ev: PoolEvents): Promise<JobResult[]> {
-  if (workers <= 0 || jobs.length <= 1) {
-    const { buildOne } = await import('./build-one.js');
-    const out: JobResult[] = [];
-    // Two issues in flight: the next is composed while the last one's PDF is flushed to
-    // disk. Reported in the order of the inputs, whichever flush ends first.
-    let reported: Promise<void> = Promise.resolve();
-    let inFlight: Promise<void> | undefined;
-    for (const job of jobs) {
-      ev.start?.(job);
-      const built = buildOne(job, jobs.length > 1);
-      reported = reported.then(async () => {
-        const r = await built;
-        ev.done(r);
-        out.push(r);
-      });
-      if (inFlight) await inFlight;
-      inFlight = reported;
-    }
-    await reported;
-    return out;
-  }
-  // Longest first (by file size), so no worker is left with a long issue at the end.
-  const size = new Map(jobs.map((j) => [j, fileSize(j.file)]));
-  const queue = [...jobs].sort((a, b) => size.get(b)! - size.get(a)!);
+  // Longest first (by file size) when threads share the work, so none is left with a long
+  // issue at the end; in the order given otherwise.
+  const queue = workers > 0 ? longestFirst(jobs) : [...jobs];
   const results: JobResult[] = [];
-  // From dist/batch/pool.js or from the bundle in dist/bundle/: the same file.
-  const url = new URL('../batch/worker-launch.js', import.meta.url);
+  const finish = (r: JobResult) => {
+    results.push(r);
+    ev.done(r);
+  };
+  await Promise.all([buildHere(queue, ev, finish, jobs.length > 1), ...(workers > 0 ? [runWorkers(queue, workers, ev, finish)] : [])]);
+  return results.sort((a, b) => a.id - b.id);
+}
+
+/**
+ * This thread's share. Two issues in flight: the next is composed while the last one's
+ * PDF is flushed to disk; reported in the order taken, whichever flush ends first.
+ */
+async function buildHere(queue: Job[], ev: PoolEvents, finish: (r: JobResult) => void, background: boolean): Promise<void> {
+  const { buildOne } = await import('./build-one.js');
+  let reported: Promise<void> = Promise.resolve();
+  let inFlight: Promise<void> | undefined;
+  for (let job = queue.shift(); job; job = queue.shift()) {
+    ev.start?.(job);
+    const built = buildOne(job, background);
+    reported = reported.then(async () => finish(await built));
+    if (inFlight) await inFlight;
+    inFlight = reported;
+  }
+  await reported;
+}
+
+async function runWorkers(queue: Job[], workers: number, ev: PoolEvents, finish: (r: JobResult) => void): Promise<void> {
+  // From dist/batch/pool.js, or from the bundle in dist/bundle/ (which has its own worker).
+  const url = new URL(import.meta.url.endsWith('.cjs') ? './worker.cjs' : './worker.js', import.meta.url);
   // Loaded here: a build of one issue never starts a worker.
   const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+  const { sharedFaceFiles } = await import('../fonts/open-face.js');
   await new Promise<void>((resolveAll) => {
     let running = 0;
-    const finish = (r: JobResult) => {
-      results.push(r);
-      ev.done(r);
-    };
     const spawn = () => {
       const w: WorkerType = new Worker(url);
       running++;
       let current: Job | undefined;
+      let first = true;
       const next = () => {
         current = queue.shift();
         if (!current) {
@@ -57,10 +68,12 @@ export async function runJobs(jobs: Job[], workers: number, ev: PoolEvents): Pro
           return;
         }
         ev.start?.(current);
-        w.postMessage(current);
+        const m: WorkerMessage = { job: current, ...(first ? { faceFiles: sharedFaceFiles() } : {}) };
+        first = false;
+        w.postMessage(m);
       };
-      w.on('message', (r: JobResult) => {
-        finish(r);
+      w.on('message', (r: JobResult | 'ready') => {
+        if (r !== 'ready') finish(r);
         next();
       });
       let error: Error | undefined;
@@ -76,11 +89,14 @@ export async function runJobs(jobs: Job[], workers: number, ev: PoolEvents): Pro
         }
         if (--running === 0) resolveAll();
       });
-      next();
     };
-    for (let i = 0; i < Math.min(workers, jobs.length); i++) spawn();
+    for (let i = 0; i < workers; i++) spawn();
   });
-  return results.sort((a, b) => a.id - b.id);
+}
+
+function longestFirst(jobs: Job[]): Job[] {
+  const size = new Map(jobs.map((j) => [j, fileSize(j.file)]));
+  return [...jobs].sort((a, b) => size.get(b)! - size.get(a)!);
 }
 
 function fileSize(file: string): number {

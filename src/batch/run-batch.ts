@@ -2,12 +2,11 @@
 // one issue), report. Light on imports: the pipeline is loaded by whoever builds.
 import { availableParallelism } from 'node:os';
 import { UsageError } from '../errors.js';
-import type { BuildOptions } from './build-issue.js';
+import type { BuildOptions } from '../build-issue.js';
 import type { Job, JobResult } from './build-one.js';
 import { checkCollisions, expandInputs, outputFor, type Input } from './inputs.js';
 import { runJobs } from './pool.js';
 import { programTime } from './program-time.js';
-import { tuneForLongRun } from '../vm-tuning.js';
 import { Reporter, type Mode, type Summary } from './report.js';
 import { inShard, type Shard } from './shard.js';
 import { optionsKey, sameOptions, stampOptions } from './options-stamp.js';
@@ -18,7 +17,7 @@ export interface BatchRequest {
   preview?: number;
   output?: string;
   outDir?: string;
-  /** Worker threads; default the number of cores (fewer for a small batch: workerCount). */
+  /** Threads building issues, this one included; default one a core (fewer for a small batch: workerCount). */
   jobs?: number;
   shard?: Shard;
   force?: boolean;
@@ -58,20 +57,20 @@ export function plan(req: BatchRequest): Plan {
 }
 
 /**
- * Issues a worker must have to pay for itself. A worker's start (loading the program,
- * opening the faces, warming up) costs about as much as building 20 issues, and a single
- * thread is already helped by V8's background threads (GC, compiler) on the other cores:
- * measured on 2 cores, 40 issues build faster in one thread than on two workers.
+ * Issues a worker thread must have to pay for itself. Its start (loading pdfkit and
+ * fontkit; the face files it shares with this thread) costs about as much as building
+ * 15 issues, and it starts while this thread is already building: with more than that, a
+ * second thread finishes the batch sooner (bench/README.md).
  */
-export const ISSUES_PER_WORKER = 50;
+export const ISSUES_PER_WORKER = 15;
 
+/**
+ * Worker threads to start beside this thread, which builds too. `--jobs N` asks for N
+ * threads in all; by default one a core, but no more than the batch pays for.
+ */
 export function workerCount(req: BatchRequest, n: number): number {
-  // One issue, or one thread asked for: no worker to start, the fast path.
-  if (n <= 1) return 0;
-  if (req.jobs !== undefined) return req.jobs <= 1 ? 0 : Math.min(req.jobs, n);
-  // By default one worker a core, but no more than the batch pays for.
-  const w = Math.min(availableParallelism(), Math.floor(n / ISSUES_PER_WORKER));
-  return w <= 1 ? 0 : w;
+  const threads = req.jobs ?? Math.min(availableParallelism(), 1 + Math.floor(n / ISSUES_PER_WORKER));
+  return Math.max(0, Math.min(threads, n) - 1);
 }
 
 export async function runBatch(req: BatchRequest): Promise<{ code: number; summary: Summary; results: JobResult[] }> {
@@ -79,7 +78,6 @@ export async function runBatch(req: BatchRequest): Promise<{ code: number; summa
   const mode = p.single && req.mode === 'bar' ? 'lines' : req.mode;
   const rep = new Reporter(mode, p.single, req.debug, process.stdout, process.stderr, !req.hideSkipped);
   if (mode !== 'json') for (const e of p.empty) process.stderr.write(`${e}: no issue files here\n`);
-  if (p.jobs.length > 1) tuneForLongRun();
   rep.begin(p.jobs.length);
   const results = await runJobs(p.jobs, workerCount(req, p.jobs.length), { start: (j) => rep.start(j), done: (r) => rep.result(r) });
   const summary = rep.end(results, req.shard ? { shard: `${req.shard.k}/${req.shard.n}` } : {});

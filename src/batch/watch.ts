@@ -7,7 +7,6 @@ import { basename, dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { globBase, isGlob } from './glob.js';
 import { runBatch, type BatchRequest } from './run-batch.js';
-import { tuneForLongRun } from '../vm-tuning.js';
 
 /** Folders to watch: (path, recursive). */
 function targets(req: BatchRequest): Array<[string, boolean]> {
@@ -42,7 +41,6 @@ function safeExists(p: string): boolean {
 const WATCHED = /\.(ya?ml|txt)$/i;
 
 export async function watchBuild(req: BatchRequest): Promise<number> {
-  tuneForLongRun();
   const log = (s: string) => req.mode !== 'quiet' && process.stderr.write(s);
   let running = false;
   let again = false;

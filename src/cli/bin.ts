@@ -1,10 +1,5 @@
 #!/usr/bin/env node
-// The installed command: the program's bundle, run through V8's code cache (see
-// batch/launch-bundle.ts). scripts/bundle.mjs also turns this file into dist/bundle/bin.cjs,
-// the command npm installs (CommonJS starts a few milliseconds sooner). Without the
-// bundle (a plain `tsc` build) it runs the modules themselves.
-import { launchBundle } from '../batch/launch-bundle.js';
-import { tuneForShortRun } from '../vm-tuning.js';
-
-tuneForShortRun();
-if (!launchBundle('main')) void import('./main.js');
+// The installed command. scripts/bundle.mjs bundles the command line with commander, yaml
+// and zod into dist/bundle/bin.cjs, which package.json's bin names (one file to read
+// instead of ~100 modules); a plain `tsc` build runs this file and main.js.
+import './main.js';

@@ -1,6 +1,5 @@
 // `yanjin-bulletin build FILE|DIR|GLOB… [-o OUT | --out-dir DIR] [--jobs N] [--shard K/N] …`
 import { UsageError } from '../errors.js';
-import { outputFor } from '../batch/inputs.js';
 import { pickMode } from '../batch/report.js';
 import { parseShard } from '../batch/shard.js';
 import type { BatchRequest } from '../batch/run-batch.js';
@@ -19,10 +18,8 @@ export interface BuildFlags {
   quiet?: boolean;
   json?: boolean;
   watch?: boolean;
-}
-
-export function defaultOutput(input: string): string {
-  return outputFor({ file: input, abs: input, rel: input }, undefined);
+  /** The program's own --debug: stack traces of internal errors. */
+  debug?: boolean;
 }
 
 export function buildRequest(files: string[], flags: BuildFlags): BatchRequest {
@@ -43,7 +40,7 @@ export function buildRequest(files: string[], flags: BuildFlags): BatchRequest {
     shard: flags.shard !== undefined ? parseShard(flags.shard) : undefined,
     force: flags.force,
     mode: pickMode(flags),
-    debug: process.argv.includes('--debug'),
+    debug: flags.debug,
   };
 }
 

@@ -2,13 +2,14 @@
 // to, in fallback order; with an issue, every character no face of its role has, with
 // where it stands. Exit 1 when a character is missing, so it can gate a build.
 import { formatProblem, UserError } from '../errors.js';
-import { prepareIssue, openFaces, textFields } from '../batch/build-issue.js';
+import { prepareIssue, openFaces, textFields } from '../build-issue.js';
 import { loadYamlFile } from '../load/load-file.js';
 import { STYLE_FILE } from '../load/decode.js';
 import { validateStyleFile, resolveStyle } from '../validate/validate.js';
 import { ROLES } from '../validate/style-schema.js';
 import { openFontBook, type FontBook } from '../fonts/font-book.js';
-import { FaceError, type Face } from '../fonts/open-face.js';
+import { FaceError } from '../fonts/open-face.js';
+import type { RoleFace } from '../fonts/shaped-glyph.js';
 import { faceOrigins } from '../fonts/entry-origin.js';
 import { FaceLookup, projectFontFolders } from '../fonts/lookup.js';
 import { checkCoverage } from '../fonts/coverage.js';
@@ -20,10 +21,10 @@ export async function runFonts(issue: string | undefined, flags: { style?: strin
   if (issue) {
     const opts = { styleFile: flags.style };
     const p = prepareIssue(issue, opts);
-    book = openFaces(p, opts);
+    book = await openFaces(p, opts);
     missing = checkCoverage(textFields(p), book, issue).map((x) => formatProblem(x));
   } else {
-    book = styleOnlyBook(flags.style);
+    book = await styleOnlyBook(flags.style);
   }
   for (const role of ROLES) {
     out.push(`${role}:`);
@@ -38,12 +39,12 @@ export async function runFonts(issue: string | undefined, flags: { style?: strin
   return missing.length ? 1 : 0;
 }
 
-function describe(f: Face): string {
-  const how = [f.source ?? 'file', f.fakeBold ? 'fake bold' : '', f.note ?? ''].filter(Boolean).join(', ');
-  return `${f.postscriptName}  ${f.key}  (${how})`;
+function describe(f: RoleFace): string {
+  const how = [f.source ?? 'file', f.fakeBold ? 'fake bold' : '', f.face.note ?? ''].filter(Boolean).join(', ');
+  return `${f.face.postscriptName}  ${f.face.key}  (${how})`;
 }
 
-function styleOnlyBook(styleFile: string | undefined): FontBook {
+async function styleOnlyBook(styleFile: string | undefined): Promise<FontBook> {
   let raw: unknown;
   if (styleFile) {
     const s = loadYamlFile(styleFile, STYLE_FILE);
@@ -53,7 +54,7 @@ function styleOnlyBook(styleFile: string | undefined): FontBook {
   }
   const origins = faceOrigins(undefined, undefined, styleFile);
   try {
-    return openFontBook(resolveStyle(raw), { baseFor: origins.baseFor, lookup: new FaceLookup(projectFontFolders(undefined, styleFile)) });
+    return await openFontBook(resolveStyle(raw), { baseFor: origins.baseFor, lookup: new FaceLookup(projectFontFolders(undefined, styleFile)) });
   } catch (e) {
     if (e instanceof FaceError) throw new UserError({ ...origins.where(e.entry), message: e.message });
     throw e;

@@ -2,7 +2,7 @@
 // Besides the file's shape and values, the faces are opened and every character checked
 // against them, so a file that validates does not fail later for a missing glyph.
 import { UserError } from '../errors.js';
-import { prepareIssue, openFaces, textFields } from '../batch/build-issue.js';
+import { prepareIssue, openFaces, textFields } from '../build-issue.js';
 import { checkCoverage } from '../fonts/coverage.js';
 import { noticesFor } from '../load/load-file.js';
 
@@ -15,7 +15,7 @@ export async function runValidate(files: string[], flags: { style?: string }): P
       const p = prepareIssue(file, opts);
       for (const n of p.notices) process.stderr.write(`${file}: notice: ${n}\n`);
       notified = true;
-      const missing = checkCoverage(textFields(p), openFaces(p, opts), file);
+      const missing = checkCoverage(textFields(p), await openFaces(p, opts), file);
       if (missing.length) throw new UserError(missing);
       process.stdout.write(`${file}: ok\n`);
     } catch (e) {

@@ -1,7 +1,8 @@
 // Runs to atoms: one atom a visible character, with its width, how much of it may be
 // squeezed, the gap before it and whether a line may break before it.
 import { ALNUM, CURRENCY_SIGN, LETTER, NO_END, NO_START, NUMBER, STOP, charInfo, classOf, type CharClass } from './classify.js';
-import type { Measure, Metrics, Run } from './types.js';
+import type { ShapedGlyph, Shaper } from '../fonts/shaped-glyph.js';
+import type { Measure, Run } from './types.js';
 
 /**
  * A paragraph's atoms as parallel arrays, atom k at index k of each (a paragraph has
@@ -10,8 +11,9 @@ import type { Measure, Metrics, Run } from './types.js';
  */
 export interface Atoms {
   length: number;
+  glyph: ShapedGlyph[];
+  /** The character each glyph sets (what the rules between atoms read). */
   ch: string[];
-  font: string[];
   cls: CharClass[];
   /** The character's bits from charInfo (what the rules between atoms ask of it). */
   info: Uint16Array;
@@ -53,8 +55,8 @@ function newAtoms(cap: number): Atoms {
   const f64 = (k: number) => new Float64Array(buf, k * cap * 8, cap);
   return {
     length: 0,
+    glyph: [],
     ch: [],
-    font: [],
     cls: [],
     size: f64(0),
     em: f64(1),
@@ -73,29 +75,7 @@ function newAtoms(cap: number): Atoms {
 
 const QUARTER = 0.25;
 
-/**
- * Advances of one face and size by code point, kept per Metrics object: a paragraph
- * asks for the same few hundred characters again and again, and each Metrics call goes
- * through the fonts stage's lookups and tables. Metrics answers never change.
- */
-const advanceMemo = new WeakMap<Metrics, Map<string, Map<number, number>>>();
-
-function advancesOf(metrics: Metrics, font: string, size: number): Map<number, number> {
-  let byRun = advanceMemo.get(metrics);
-  if (!byRun) advanceMemo.set(metrics, (byRun = new Map()));
-  const key = font + '\u0000' + size;
-  let adv = byRun.get(key);
-  if (!adv) byRun.set(key, (adv = new Map()));
-  return adv;
-}
-
-function advance(memo: Map<number, number>, cp: number, ch: string, metrics: Metrics, font: string, size: number): number {
-  let w = memo.get(cp);
-  if (w === undefined) memo.set(cp, (w = metrics.advance(ch, font, size)));
-  return w;
-}
-
-export function buildAtoms(runs: Run[], metrics: Metrics, measure: Measure): Atoms {
+export function buildAtoms(runs: Run[], shaper: Shaper, measure: Measure): Atoms {
   const ratio = measure.pitchRatio ?? 1;
   let cap = 0;
   for (const run of runs) cap += run.text.length;
@@ -105,24 +85,22 @@ export function buildAtoms(runs: Run[], metrics: Metrics, measure: Measure): Ato
   for (const run of runs) {
     if (run.gapBefore) pendingGap += run.gapBefore;
     const runStart = A.length;
-    const memo = advancesOf(metrics, run.font, run.size);
     const em = run.size * ratio;
     const fullWidth = run.size * 0.95;
-    for (const ch of run.text) {
-      if (ch === '\n' || ch === '\r') continue;
-      const cp = ch.codePointAt(0)!;
-      const info = charInfo(cp);
+    for (const glyph of shaper.shape(run.text, run.role, run.size)) {
+      const ch = glyph.char;
+      const info = charInfo(ch.codePointAt(0)!);
       const cls = classOf(info);
       if (cls === 'space') {
-        pendingSpace += advance(memo, 32, ' ', metrics, run.font, run.size);
+        pendingSpace += glyph.advance;
         continue;
       }
-      const nat = advance(memo, cp, ch, metrics, run.font, run.size);
+      const nat = glyph.advance;
       const fw = cls !== 'word' && nat >= fullWidth;
       let w = fw ? em * (nat / run.size) : nat;
       let scaleX = 1;
       let dx = 0;
-      const ink = cls === 'dash' ? metrics.ink?.(ch, run.font, run.size) : undefined;
+      const ink = cls === 'dash' ? shaper.inkX(glyph) : undefined;
       if (ink && ink[1] > ink[0]) {
         // A Chinese dash fills its cell so that —— reads as one unbroken stroke.
         w = em;
@@ -130,8 +108,8 @@ export function buildAtoms(runs: Run[], metrics: Metrics, measure: Measure): Ato
         dx = -ink[0] * scaleX;
       }
       const k = A.length++;
+      A.glyph.push(glyph);
       A.ch.push(ch);
-      A.font.push(run.font);
       A.cls.push(cls);
       A.info[k] = info;
       A.size[k] = run.size;

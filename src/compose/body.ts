@@ -1,9 +1,10 @@
 // The issue's sections as blocks of grid lines: headings and paragraphs.
 import type { Issue } from '../validate/schema.js';
 import type { Style } from '../validate/style-schema.js';
+import type { Shaper } from '../fonts/shaped-glyph.js';
 import type { Geometry } from './geometry.js';
 import { composeParagraph } from './paragraph.js';
-import type { Line, Metrics, Run } from './types.js';
+import type { Line, Run } from './types.js';
 
 export type BodyBlock =
   | { kind: 'heading'; section: number; title: string; lines: Line[] }
@@ -37,10 +38,10 @@ const TITLE_TAIL_PENALTY = 1000;
 
 function leadRuns(title: string, size: number): Run[] {
   const chars = [...title];
-  if (chars.length < 4) return [{ text: title, font: 'lead', size }];
+  if (chars.length < 4) return [{ text: title, role: 'lead', size }];
   return [
-    { text: chars.slice(0, -2).join(''), font: 'lead', size },
-    { text: chars.slice(-2).join(''), font: 'lead', size, keep: TITLE_TAIL_PENALTY },
+    { text: chars.slice(0, -2).join(''), role: 'lead', size },
+    { text: chars.slice(-2).join(''), role: 'lead', size, keep: TITLE_TAIL_PENALTY },
   ];
 }
 
@@ -49,7 +50,7 @@ export function headingText(heading: string): string {
   return h.startsWith('【') && h.endsWith('】') ? h : `【${h}】`;
 }
 
-export function composeBody(issue: Issue, style: Style, geo: Geometry, metrics: Metrics): BodyBlock[] {
+export function composeBody(issue: Issue, style: Style, geo: Geometry, shaper: Shaper): BodyBlock[] {
   const size = style.size.body;
   const pitchRatio = geo.charPitch / size;
   const cell = geo.charPitch;
@@ -57,7 +58,7 @@ export function composeBody(issue: Issue, style: Style, geo: Geometry, metrics: 
   issue.sections.forEach((sec, si) => {
     const title = headingText(sec.heading);
     const hs = style.size.heading;
-    const heading = composeParagraph([{ text: title, font: 'heading', size: hs }], { width: geo.width, pitchRatio: geo.charPitch / size, justify: false }, metrics);
+    const heading = composeParagraph([{ text: title, role: 'heading', size: hs }], { width: geo.width, pitchRatio: geo.charPitch / size, justify: false }, shaper);
     blocks.push({ kind: 'heading', section: si, title: sec.heading.replace(/^【|】$/g, ''), lines: heading.lines });
     for (const item of sec.items) {
       const paras = splitParagraphs(item.body);
@@ -65,12 +66,12 @@ export function composeBody(issue: Issue, style: Style, geo: Geometry, metrics: 
         const runs: Run[] = [];
         if (pi === 0 && item.title) {
           runs.push(...leadRuns(item.title, size));
-          runs.push({ text: p, font: 'body', size, gapBefore: cell });
+          runs.push({ text: p, role: 'body', size, gapBefore: cell });
         } else {
-          runs.push({ text: p, font: 'body', size });
+          runs.push({ text: p, role: 'body', size });
         }
-        if (pi === paras.length - 1 && item.source) runs.push({ text: `（${item.source}）`, font: 'source', size, keep: true, alone: true });
-        const para = composeParagraph(runs, { width: geo.width, indent: 2 * cell, pitchRatio }, metrics);
+        if (pi === paras.length - 1 && item.source) runs.push({ text: `（${item.source}）`, role: 'source', size, keep: true, alone: true });
+        const para = composeParagraph(runs, { width: geo.width, indent: 2 * cell, pitchRatio }, shaper);
         blocks.push({ kind: 'para', section: si, lines: para.lines });
       });
     }

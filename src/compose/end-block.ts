@@ -1,10 +1,11 @@
 // The end block (报尾): the distribution paragraph and the staff line.
 import type { Distribution, Staff } from '../validate/schema.js';
 import type { Style } from '../validate/style-schema.js';
+import type { ShapedGlyph, Shaper } from '../fonts/shaped-glyph.js';
 import type { Geometry } from './geometry.js';
 import { composeParagraph } from './paragraph.js';
 import { shift } from './masthead.js';
-import type { Line, Metrics, PlacedGlyph, Run } from './types.js';
+import type { Line, PlacedGlyph, Run } from './types.js';
 
 export interface EndBlock {
   distribution: Line[];
@@ -23,7 +24,7 @@ function recipients(d: Distribution): string[] {
   return all.map((r) => r.trim().replace(/[。.]$/, '')).filter(Boolean);
 }
 
-export function composeEndBlock(d: Distribution | undefined, staff: Staff[] | undefined, style: Style, geo: Geometry, metrics: Metrics): EndBlock | undefined {
+export function composeEndBlock(d: Distribution | undefined, staff: Staff[] | undefined, style: Style, geo: Geometry, shaper: Shaper): EndBlock | undefined {
   if (!d && !staff?.length) return undefined;
   const size = style.size.end;
   const cell = size;
@@ -31,25 +32,25 @@ export function composeEndBlock(d: Distribution | undefined, staff: Staff[] | un
   let distribution: Line[] = [];
   if (d) {
     const { label } = distributionText(d);
-    const labelW = [...label].reduce((w, ch) => w + metrics.advance(ch, 'end', size), 0);
+    const labelW = advanceOf(shaper.shape(label, 'end', size));
     // Wrapped lines align under the first character after the colon.
     // Each recipient is kept whole on its line where the paragraph allows it (人武部长,
     // not 人 / 武部长); a recipient typed as one long string may still break.
-    const runs: Run[] = [{ text: label, font: 'end', size }];
+    const runs: Run[] = [{ text: label, role: 'end', size }];
     recipients(d).forEach((r, i, all) => {
-      runs.push({ text: r, font: 'end', size, keep: true });
-      runs.push({ text: i === all.length - 1 ? '。' : '，', font: 'end', size });
+      runs.push({ text: r, role: 'end', size, keep: true });
+      runs.push({ text: i === all.length - 1 ? '。' : '，', role: 'end', size });
     });
-    const para = composeParagraph(runs, { width: inner, hang: labelW }, metrics);
+    const para = composeParagraph(runs, { width: inner, hang: labelW }, shaper);
     distribution = para.lines.map((l) => shift(l, cell));
-    if (d.copies) distribution = placeCopies(distribution, `共印 ${d.copies} 份`, size, geo, metrics, labelW);
+    if (d.copies) distribution = placeCopies(distribution, `共印 ${d.copies} 份`, size, geo, shaper, labelW);
   }
-  return { distribution, staff: staff?.length ? composeStaff(staff, size, geo, metrics) : undefined, size };
+  return { distribution, staff: staff?.length ? composeStaff(staff, size, geo, shaper) : undefined, size };
 }
 
 /** `共印 N 份` flush right on the last line when it fits there, else on a line of its own. */
-function placeCopies(lines: Line[], text: string, size: number, geo: Geometry, metrics: Metrics, hang: number): Line[] {
-  const p = composeParagraph([{ text, font: 'end', size }], { width: 1e6, justify: false }, metrics).lines[0];
+function placeCopies(lines: Line[], text: string, size: number, geo: Geometry, shaper: Shaper, hang: number): Line[] {
+  const p = composeParagraph([{ text, role: 'end', size }], { width: 1e6, justify: false }, shaper).lines[0];
   const right = geo.width - size;
   const placed = shift(p, right - p.end);
   const last = lines[lines.length - 1];
@@ -59,26 +60,25 @@ function placeCopies(lines: Line[], text: string, size: number, geo: Geometry, m
   return [...lines, placed];
 }
 
+const advanceOf = (glyphs: ShapedGlyph[]) => glyphs.reduce((w, g) => w + g.advance, 0);
+
 /** Entries spread across the width; a two-character name is set three characters wide. */
-function composeStaff(staff: Staff[], size: number, geo: Geometry, metrics: Metrics): Line {
+function composeStaff(staff: Staff[], size: number, geo: Geometry, shaper: Shaper): Line {
   const cell = size;
   const entries = staff.map((s) => {
-    const name = [...s.name.replace(/[\s\u3000]+/g, '')];
-    const text = `${s.role}：`;
+    const name = shaper.shape(s.name.replace(/[\s\u3000]+/g, ''), 'end', size);
     const glyphs: PlacedGlyph[] = [];
     let x = 0;
-    for (const ch of text) {
-      const w = metrics.advance(ch, 'end', size);
-      glyphs.push({ ch, font: 'end', size, x, w });
-      x += w;
+    for (const glyph of shaper.shape(`${s.role}：`, 'end', size)) {
+      glyphs.push({ glyph, x, w: glyph.advance });
+      x += glyph.advance;
     }
     // 李勉 -> 李　勉: the second character moves to the third cell.
     const step = name.length === 2 ? 2 * cell : cell;
-    name.forEach((ch, i) => {
-      const w = metrics.advance(ch, 'end', size);
-      glyphs.push({ ch, font: 'end', size, x: x + (i === 0 ? 0 : step + (i - 1) * cell), w });
+    name.forEach((glyph, i) => {
+      glyphs.push({ glyph, x: x + (i === 0 ? 0 : step + (i - 1) * cell), w: glyph.advance });
     });
-    const width = x + (name.length === 2 ? 3 * cell : name.reduce((s, ch) => s + metrics.advance(ch, 'end', size), 0));
+    const width = x + (name.length === 2 ? 3 * cell : advanceOf(name));
     return { glyphs, width };
   });
   const inner = geo.width - 2 * cell;

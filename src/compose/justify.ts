@@ -35,10 +35,8 @@ export function setLine(atoms: Atoms, sums: Sums, a: number, b: number, width: n
 
 /** The glyph of atom k; keys in one order (cell and scaleX only when they say something). */
 function placed(atoms: Atoms, k: number, x: number, cell: number | undefined, w: number): PlacedGlyph {
-  const ch = atoms.ch[k];
-  const font = atoms.font[k];
-  const size = atoms.size[k];
-  const g: PlacedGlyph = cell === undefined ? { ch, font, size, x, w } : { ch, font, size, x, cell, w };
+  const glyph = atoms.glyph[k];
+  const g: PlacedGlyph = cell === undefined ? { glyph, x, w } : { glyph, x, cell, w };
   const scaleX = atoms.scaleX[k];
   if (scaleX !== 1) g.scaleX = scaleX;
   return g;

@@ -58,14 +58,22 @@ function views(count: number, len: number): Float64Array[] {
 
 /** Prefix sums so that any candidate line's width is O(1). */
 class Sums {
-  w: Float64Array; // sum of atom widths
-  g: Float64Array; // sum of glue before atoms
-  s: Float64Array; // sum of squeezable amounts
-  n: Float64Array; // count of stretchable gaps
-  m: Float64Array; // count of squeezable marks
-  sb: Float64Array; // squeezable amounts of brackets and quotes (not stops)
-  mb: Float64Array; // count of squeezable brackets and quotes
-  c: Float64Array; // count of letters (not punctuation)
+  /** Prefix sums over the atoms before index i (entry 0 is 0): their widths … */
+  width: Float64Array;
+  /** … the glue before them … */
+  glue: Float64Array;
+  /** … what may be squeezed from them … */
+  squeeze: Float64Array;
+  /** … how many of the gaps before them may stretch … */
+  gaps: Float64Array;
+  /** … how many are marks that may be squeezed … */
+  marks: Float64Array;
+  /** … what may be squeezed from brackets and quotes (not stops) … */
+  bracketSqueeze: Float64Array;
+  /** … how many of those brackets and quotes there are … */
+  brackets: Float64Array;
+  /** … and how many are letters (Han or Latin, not punctuation). */
+  letters: Float64Array;
   endCut: Float64Array; // per atom: what it gives up when it ends a line (w - endW)
   openSq: Float64Array; // per atom: its squeeze when it is an opening mark, else 0
   /** No atom has a negative width or glue: a later start never makes a line wider. */
@@ -76,15 +84,15 @@ class Sums {
   constructor(atoms: Atoms) {
     // Views of one buffer: ten typed arrays of their own per paragraph cost more to
     // allocate (each has its own backing store) than to fill.
-    const [w, g, s, n, m, sb, mb, c, endCut, openSq] = views(10, atoms.length + 1);
-    this.w = w;
-    this.g = g;
-    this.s = s;
-    this.n = n;
-    this.m = m;
-    this.sb = sb;
-    this.mb = mb;
-    this.c = c;
+    const [width, glue, squeeze, gaps, marks, bracketSqueeze, brackets, letters, endCut, openSq] = views(10, atoms.length + 1);
+    this.width = width;
+    this.glue = glue;
+    this.squeeze = squeeze;
+    this.gaps = gaps;
+    this.marks = marks;
+    this.bracketSqueeze = bracketSqueeze;
+    this.brackets = brackets;
+    this.letters = letters;
     this.endCut = endCut;
     this.openSq = openSq;
     for (let i = 0; i < atoms.length; i++) {
@@ -93,14 +101,14 @@ class Sums {
       const squeeze = atoms.squeeze[i];
       const stop = isStop(atoms, i);
       const cls = atoms.cls[i];
-      this.w[i + 1] = this.w[i] + aw;
-      this.g[i + 1] = this.g[i] + glue;
-      this.s[i + 1] = this.s[i] + squeeze;
-      this.n[i + 1] = this.n[i] + ((atoms.flags[i] & STRETCHY) !== 0 ? 1 : 0);
-      this.m[i + 1] = this.m[i] + (squeeze > 0 ? 1 : 0);
-      this.sb[i + 1] = this.sb[i] + (stop ? 0 : squeeze);
-      this.mb[i + 1] = this.mb[i] + (squeeze > 0 && !stop ? 1 : 0);
-      this.c[i + 1] = this.c[i] + (cls === 'han' || cls === 'word' ? 1 : 0);
+      this.width[i + 1] = this.width[i] + aw;
+      this.glue[i + 1] = this.glue[i] + glue;
+      this.squeeze[i + 1] = this.squeeze[i] + squeeze;
+      this.gaps[i + 1] = this.gaps[i] + ((atoms.flags[i] & STRETCHY) !== 0 ? 1 : 0);
+      this.marks[i + 1] = this.marks[i] + (squeeze > 0 ? 1 : 0);
+      this.bracketSqueeze[i + 1] = this.bracketSqueeze[i] + (stop ? 0 : squeeze);
+      this.brackets[i + 1] = this.brackets[i] + (squeeze > 0 && !stop ? 1 : 0);
+      this.letters[i + 1] = this.letters[i] + (cls === 'han' || cls === 'word' ? 1 : 0);
       this.endCut[i] = aw - atoms.endW[i];
       this.openSq[i] = cls === 'open' ? squeeze : 0;
       if (!(aw >= 0 && glue >= 0)) this.monotone = false; // NaN too
@@ -145,13 +153,13 @@ export function fitLine(sums: Sums, a: number, b: number, out: LineFit = newFit(
 
 /** The part of fitLine that says whether the line can fit at all: natural, shrink, startTrim. */
 function fitWidth(sums: Sums, a: number, b: number, out: LineFit): void {
-  out.natural = sums.w[b] - sums.w[a] + (sums.g[b] - sums.g[a + 1]) - sums.endCut[b - 1];
+  out.natural = sums.width[b] - sums.width[a] + (sums.glue[b] - sums.glue[a + 1]) - sums.endCut[b - 1];
   // A line-start opening mark is never squeezed in proportion: it drops its blank half
   // whole, or (a paragraph's first mark, set after the indent) keeps its full width.
   const inside = b - 1 > a;
   const open = inside && sums.openSq[a] > 0 ? sums.openSq[a] : 0;
   out.startTrim = a > 0 ? open : 0;
-  const inner = inside ? sums.s[b - 1] - sums.s[a] - open : 0;
+  const inner = inside ? sums.squeeze[b - 1] - sums.squeeze[a] - open : 0;
   out.shrink = inner + out.startTrim;
 }
 
@@ -159,10 +167,10 @@ function fitWidth(sums: Sums, a: number, b: number, out: LineFit): void {
 function fitMarks(sums: Sums, a: number, b: number, out: LineFit): void {
   const inside = b - 1 > a;
   const openStart = inside && sums.openSq[a] > 0;
-  out.marks = inside ? sums.m[b - 1] - sums.m[a] - (openStart ? 1 : 0) : 0;
-  out.shrinkB = inside ? sums.sb[b - 1] - sums.sb[a] - (openStart ? sums.openSq[a] : 0) : 0;
-  out.marksB = inside ? sums.mb[b - 1] - sums.mb[a] - (openStart ? 1 : 0) : 0;
-  out.gaps = sums.n[b] - sums.n[a + 1];
+  out.marks = inside ? sums.marks[b - 1] - sums.marks[a] - (openStart ? 1 : 0) : 0;
+  out.shrinkB = inside ? sums.bracketSqueeze[b - 1] - sums.bracketSqueeze[a] - (openStart ? sums.openSq[a] : 0) : 0;
+  out.marksB = inside ? sums.brackets[b - 1] - sums.brackets[a] - (openStart ? 1 : 0) : 0;
+  out.gaps = sums.gaps[b] - sums.gaps[a + 1];
 }
 
 export interface Settled {
@@ -334,7 +342,7 @@ export function chooseBreaks(atoms: Atoms, sums: Sums, widths: BreakOptions): nu
         continue;
       }
       // The last line holds two characters at least, punctuation not counted.
-      if (isLast && i > 0 && sums.c[j] - sums.c[i] < 2) continue;
+      if (isLast && i > 0 && sums.letters[j] - sums.letters[i] < 2) continue;
       fitMarks(sums, i, j, fit);
       const low = isLast || alone ? 0 : looseCostLow(fit, width, em);
       if (i > 0 && sums.monotone && fit.natural - width <= EPS) {

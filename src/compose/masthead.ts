@@ -1,10 +1,11 @@
 // The masthead's lines: the title fitted to the type area, the issue line, the
 // publisher and the date. Positions are relative; paginate puts them on page 1.
 import type { Masthead } from '../validate/schema.js';
-import type { Style } from '../validate/style-schema.js';
+import type { Role, Style } from '../validate/style-schema.js';
+import type { Shaper } from '../fonts/shaped-glyph.js';
 import type { Geometry } from './geometry.js';
 import { composeParagraph } from './paragraph.js';
-import type { Line, Metrics, PlacedGlyph } from './types.js';
+import type { Line, PlacedGlyph } from './types.js';
 
 export interface MastheadLines {
   mark?: Line;
@@ -25,8 +26,8 @@ export function issueLineText(m: Masthead): string {
 }
 
 /** Set a single line flush left without justification; centring is done by moving it. */
-function single(text: string, font: string, size: number, metrics: Metrics, pitchRatio = 1): Line {
-  const p = composeParagraph([{ text, font, size }], { width: 1e6, justify: false, pitchRatio }, metrics);
+export function single(text: string, role: Role, size: number, shaper: Shaper, pitchRatio = 1): Line {
+  const p = composeParagraph([{ text, role, size }], { width: 1e6, justify: false, pitchRatio }, shaper);
   return p.lines[0] ?? { glyphs: [], end: 0, last: true };
 }
 
@@ -34,15 +35,15 @@ export function shift(line: Line, dx: number): Line {
   return { ...line, glyphs: line.glyphs.map((g) => ({ ...g, x: g.x + dx })), end: line.end + dx };
 }
 
-export function composeMasthead(m: Masthead, style: Style, geo: Geometry, metrics: Metrics): MastheadLines {
-  const title = fitTitle(m.title, style, geo, metrics);
-  const issueLine = single(issueLineText(m), 'body', style.size.issueLine, metrics);
+export function composeMasthead(m: Masthead, style: Style, geo: Geometry, shaper: Shaper): MastheadLines {
+  const title = fitTitle(m.title, style, geo, shaper);
+  const issueLine = single(issueLineText(m), 'body', style.size.issueLine, shaper);
   const cell = style.size.publisher;
-  const publisher = shift(single(m.publisher, 'body', style.size.publisher, metrics), cell);
-  const dateRaw = single(formatDate(m.date), 'body', style.size.publisher, metrics);
+  const publisher = shift(single(m.publisher, 'body', style.size.publisher, shaper), cell);
+  const dateRaw = single(formatDate(m.date), 'body', style.size.publisher, shaper);
   const date = shift(dateRaw, geo.width - cell - dateRaw.end);
   return {
-    mark: m.mark ? single(m.mark, 'heading', style.size.mark, metrics) : undefined,
+    mark: m.mark ? single(m.mark, 'heading', style.size.mark, shaper) : undefined,
     title: title.line,
     titleSize: title.size,
     issueLine: shift(issueLine, (geo.width - issueLine.end) / 2),
@@ -56,12 +57,12 @@ export function composeMasthead(m: Masthead, style: Style, geo: Geometry, metric
  * letter-spaced towards four fifths of the type area, at most `letterSpacing` characters
  * between characters.
  */
-function fitTitle(text: string, style: Style, geo: Geometry, metrics: Metrics): { line: Line; size: number } {
+function fitTitle(text: string, style: Style, geo: Geometry, shaper: Shaper): { line: Line; size: number } {
   let size = style.size.masthead;
-  let line = single(text, 'masthead', size, metrics);
+  let line = single(text, 'masthead', size, shaper);
   while (line.end > geo.width && size > style.size.mastheadMin) {
     size = Math.max(style.size.mastheadMin, size - 1);
-    line = single(text, 'masthead', size, metrics);
+    line = single(text, 'masthead', size, shaper);
   }
   const n = line.glyphs.length;
   if (n > 1 && line.end < geo.width * 0.8) {

@@ -1,16 +1,18 @@
-// Compose one paragraph: runs in, lines of positioned glyphs out. Pure: no PDF, no I/O.
+// Compose one paragraph: runs of text in, shaped into glyphs, lines of positioned glyphs
+// out. Pure: no PDF, no I/O.
 import { ALONE, buildAtoms } from './atoms.js';
 import { chooseBreaks, Sums } from './linebreak.js';
 import { setLine } from './justify.js';
-import type { Line, Measure, Metrics, Paragraph, Run } from './types.js';
+import type { Shaper } from '../fonts/shaped-glyph.js';
+import type { Line, Measure, Paragraph, Run } from './types.js';
 
 function flushRight(line: Line, right: number): Line {
   const dx = right - line.end;
   return { ...line, glyphs: line.glyphs.map((g) => ({ ...g, x: g.x + dx, ...(g.cell !== undefined ? { cell: g.cell + dx } : {}) })), end: right };
 }
 
-export function composeParagraph(runs: Run[], measure: Measure, metrics: Metrics): Paragraph {
-  const atoms = buildAtoms(runs, metrics, measure);
+export function composeParagraph(runs: Run[], measure: Measure, shaper: Shaper): Paragraph {
+  const atoms = buildAtoms(runs, shaper, measure);
   if (atoms.length === 0) return { lines: [] };
   const indent = measure.indent ?? 0;
   const hang = measure.hang ?? 0;

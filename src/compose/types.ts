@@ -1,11 +1,13 @@
-// The composer's vocabulary. Composition is pure: text and metrics in, positioned
-// glyphs out; it knows faces only by the opaque `font` key the caller gives it.
+// The composer's vocabulary. Composition is pure: text in, shaped by the fonts stage's
+// Shaper into glyphs, and lines of positioned glyphs out.
+import type { ShapedGlyph } from '../fonts/shaped-glyph.js';
+import type { Role } from '../validate/style-schema.js';
 
 /** A stretch of text in one face and size. */
 export interface Run {
   text: string;
-  /** Opaque face key (a role such as 'body' or 'lead'); passed through to the output. */
-  font: string;
+  /** The role whose faces set it ('body', 'lead' …). */
+  role: Role;
   size: number;
   /** A fixed gap before the run, in pt (the one-character gap after a lead title). */
   gapBefore?: number;
@@ -20,13 +22,6 @@ export interface Run {
    * fit after the text).
    */
   alone?: boolean;
-}
-
-/** Advance widths, in pt, supplied by the fonts stage. */
-export interface Metrics {
-  advance(ch: string, font: string, size: number): number;
-  /** Left and right ink bounds of the glyph, pt from its origin (to join the strokes of ——). */
-  ink?(ch: string, font: string, size: number): [number, number] | undefined;
 }
 
 export interface Measure {
@@ -46,9 +41,7 @@ export interface Measure {
 }
 
 export interface PlacedGlyph {
-  ch: string;
-  font: string;
-  size: number;
+  glyph: ShapedGlyph;
   /** Pen position of the glyph's origin, pt from the line's left edge. */
   x: number;
   /** Left edge of the glyph's cell on the line (differs from x for a squeezed opening mark). */

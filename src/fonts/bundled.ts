@@ -4,12 +4,6 @@ import type { Role } from '../validate/style-schema.js';
 
 const require = createRequire(import.meta.url);
 
-export interface BundledFace {
-  /** Names a style may use for it: family + weight, and the PostScript name. */
-  names: string[];
-  file: string;
-}
-
 const pkg = (family: 'serif' | 'sans', dir: string, file: string) =>
   () => require.resolve(`@expo-google-fonts/noto-${family}-sc/${dir}/${file}`);
 
@@ -38,10 +32,6 @@ export function bundledFace(name: string): string | undefined {
   const key = norm(name);
   for (const f of faces()) if (f.names.some((n) => norm(n) === key)) return f.file();
   return undefined;
-}
-
-export function bundledNames(): string[] {
-  return faces().map((f) => f.names[0]);
 }
 
 const norm = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');

@@ -3,10 +3,11 @@
 // where it stands in the input.
 import type { Problem } from '../errors.js';
 import type { FontBook } from './font-book.js';
+import type { Role } from '../validate/style-schema.js';
 
 export interface TextField {
   text: string;
-  role: string;
+  role: Role;
   /** Field path in the input, e.g. sections[0].items[1].body */
   field: string;
   /** Where the character stands in the input; undefined for generated text. */
@@ -18,7 +19,7 @@ export function checkCoverage(fields: TextField[], book: FontBook, file: string)
   for (const f of fields) {
     for (const ch of book.missing(f.text, f.role)) {
       const cp = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-      const tried = (book.chains[f.role as keyof FontBook['chains']] ?? []).map((x) => x.postscriptName).join(', ');
+      const tried = book.chains[f.role].map((x) => x.face.postscriptName).join(', ');
       out.push({
         file,
         ...(f.locate?.(ch) ?? {}),

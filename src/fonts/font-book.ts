@@ -1,75 +1,89 @@
-// Faces per role with per-character fallback along each role's chain. It answers the
-// composer's metric questions and the writer's glyph questions from one cache.
+// Faces per role with per-character fallback along each role's chain, and the shaping
+// that turns a role's text into glyphs of those faces.
 import { ROLES, type Role, type Style } from '../validate/style-schema.js';
 import { DEFAULT_FACES, bundledFace } from './bundled.js';
-import { FaceError, openFace, type Face } from './open-face.js';
-import type { FaceLookup } from './lookup.js';
+import { FaceError, openFace, readFaceFiles, type Face } from './open-face.js';
+import type { FaceLookup, Resolved } from './lookup.js';
 import { resolveEntry } from './resolve-entry.js';
+import type { RoleFace, ShapedGlyph, Shaper } from './shaped-glyph.js';
 
-export interface GlyphRef {
-  face: Face;
-  /** Glyph id in the face. */
-  gid: number;
+/** Where a character is set in a role: a face of its chain and the glyph, before any size. */
+interface Found {
+  face: RoleFace;
+  glyphId: number;
 }
 
-export interface FaceSpec {
-  role: Role;
-  entries: string[];
-}
+export class FontBook implements Shaper {
+  readonly chains: Record<Role, RoleFace[]>;
+  /** Per role, code point → where it is set (null: nowhere). */
+  private readonly found = new Map<Role, Map<number, Found | null>>();
+  /** Per role and size, code point → its glyph: a paragraph asks for the same few hundred again and again. */
+  private readonly glyphs = new Map<string, Map<number, ShapedGlyph>>();
 
-// It answers the composer's Metrics questions (advance, ink) structurally, without importing
-// the composer: fonts come before compose in the pipeline.
-export class FontBook {
-  readonly chains: Record<Role, Face[]>;
-  /** Per role, code point → where it is set (null: nowhere). Asked once a glyph a line. */
-  private readonly cache = new Map<string, Map<number, GlyphRef | null>>();
-
-  constructor(chains: Record<Role, Face[]>) {
+  constructor(chains: Record<Role, RoleFace[]>) {
     this.chains = chains;
   }
 
-  /** The face and glyph that set `ch` in `role`: the first face of the chain that has it. */
-  glyph(ch: string, role: string): GlyphRef | null {
-    let byCp = this.cache.get(role);
-    if (!byCp) this.cache.set(role, (byCp = new Map()));
-    const cp = ch.codePointAt(0)!;
-    let r = byCp.get(cp);
+  /** The first face of the role's chain that has the character. */
+  find(codePoint: number, role: Role): Found | null {
+    let byCp = this.found.get(role);
+    if (!byCp) this.found.set(role, (byCp = new Map()));
+    let r = byCp.get(codePoint);
     if (r !== undefined) return r;
     r = null;
-    for (const face of this.chains[role as Role] ?? []) {
-      const gid = face.reader.glyphId(cp);
-      if (gid) {
-        r = { face, gid };
+    for (const face of this.chains[role] ?? []) {
+      const glyphId = face.face.glyphId(codePoint);
+      if (glyphId) {
+        r = { face, glyphId };
         break;
       }
     }
-    byCp.set(cp, r);
+    byCp.set(codePoint, r);
     return r;
   }
 
-  advance(ch: string, role: string, size: number): number {
-    const g = this.glyph(ch, role);
-    if (!g) return size; // missing glyphs are reported before composition; keep the cell
-    return (g.face.reader.advance(g.gid) / g.face.reader.unitsPerEm) * size;
+  shape(text: string, role: Role, size: number): ShapedGlyph[] {
+    const key = `${role} ${size}`;
+    let memo = this.glyphs.get(key);
+    if (!memo) this.glyphs.set(key, (memo = new Map()));
+    const out: ShapedGlyph[] = [];
+    for (const char of text) {
+      if (char === '\n' || char === '\r') continue;
+      const cp = char.codePointAt(0)!;
+      let g = memo.get(cp);
+      if (!g) {
+        const f = this.find(cp, role);
+        // The coverage check stops a build with a missing character before composition.
+        if (!f) throw new Error(`no face of the ${role} role has "${char}" (U+${cp.toString(16).toUpperCase()})`);
+        const advance = (f.face.face.advance(f.glyphId) / f.face.face.unitsPerEm) * size;
+        memo.set(cp, (g = { char, face: f.face, glyphId: f.glyphId, size, advance }));
+      }
+      out.push(g);
+    }
+    return out;
   }
 
-  ink(ch: string, role: string, size: number): [number, number] | undefined {
-    const g = this.glyph(ch, role);
-    if (!g) return undefined;
-    const bb = g.face.reader.hBounds(g.gid);
-    if (!bb) return undefined;
-    const s = size / g.face.reader.unitsPerEm;
-    return [bb[0] * s, bb[1] * s];
+  inkX(glyph: ShapedGlyph): [number, number] | undefined {
+    const face = glyph.face.face;
+    const ink = face.inkX(glyph.glyphId);
+    if (!ink) return undefined;
+    const s = glyph.size / face.unitsPerEm;
+    return [ink[0] * s, ink[1] * s];
   }
 
   /** Characters of `text` that no face of `role` has. */
-  missing(text: string, role: string): string[] {
+  missing(text: string, role: Role): string[] {
     const out = new Set<string>();
     for (const ch of text) {
       if (ch === '\n' || ch === ' ' || ch === '\t' || ch === '\r') continue;
-      if (!this.glyph(ch, role)) out.add(ch);
+      if (!this.find(ch.codePointAt(0)!, role)) out.add(ch);
     }
     return [...out];
+  }
+
+  /** Every face file the chains use (what a PDF depends on). */
+  files(): string[] {
+    return [...new Set(Object.values(this.chains).flatMap((c) => c.map((f) => f.face.file)))];
   }
 }
 
@@ -80,18 +94,30 @@ export interface BookOptions {
   lookup?: FaceLookup;
 }
 
-/** Build the chains a style asks for: each role's entries (or its default), then `fallback`. */
-export function openFontBook(style: Style, opts: BookOptions | string, lookup?: FaceLookup): FontBook {
-  const o: BookOptions = typeof opts === 'string' ? { baseFor: () => opts, lookup } : opts;
+/**
+ * Build the chains a style asks for: each role's entries (or its default), then
+ * `fallback`. The face files are read in the background: the caller may work meanwhile.
+ */
+export async function openFontBook(style: Style, opts: BookOptions): Promise<FontBook> {
   const fallback = style.fonts.fallback ?? [];
-  const chains = {} as Record<Role, Face[]>;
+  const entries = new Map(ROLES.map((role) => [role, [...(style.fonts[role] ?? [DEFAULT_FACES[role]]), ...fallback]]));
+  const resolved = new Map<string, Resolved>();
+  for (const entry of new Set([...entries.values()].flat())) {
+    try {
+      resolved.set(entry, resolveEntry(entry, opts.baseFor(entry), opts.lookup));
+    } catch (e) {
+      if (e instanceof FaceError && !e.entry) e.entry = entry;
+      throw e;
+    }
+  }
+  await readFaceFiles([...resolved.values()].map((r) => r.spec));
+  const chains = {} as Record<Role, RoleFace[]>;
   for (const role of ROLES) {
-    const entries = [...(style.fonts[role] ?? [DEFAULT_FACES[role]]), ...fallback];
-    const faces: Face[] = [];
-    for (const entry of entries) {
-      let face = openEntry(entry, o);
-      if (style.bold[role] && !isBold(face)) face = boldOf(face, o) ?? { ...face, fakeBold: true };
-      if (faces.some((x) => x.key === face.key && x.fakeBold === face.fakeBold)) continue;
+    const faces: RoleFace[] = [];
+    for (const entry of entries.get(role)!) {
+      let face = openEntry(entry, resolved.get(entry)!);
+      if (style.bold[role] && !isBold(face.face)) face = boldOf(face, opts) ?? { ...face, fakeBold: true };
+      if (faces.some((x) => x.face === face.face && x.fakeBold === face.fakeBold)) continue;
       faces.push(face);
     }
     chains[role] = faces;
@@ -99,10 +125,9 @@ export function openFontBook(style: Style, opts: BookOptions | string, lookup?: 
   return new FontBook(chains);
 }
 
-function openEntry(entry: string, o: BookOptions): Face {
-  const r = resolveEntry(entry, o.baseFor(entry), o.lookup);
+function openEntry(entry: string, r: Resolved): RoleFace {
   try {
-    return { ...openFace(r.spec), entry, source: r.source };
+    return { face: openFace(r.spec), fakeBold: false, entry, source: r.source };
   } catch (e) {
     if (e instanceof FaceError && !e.entry) e.entry = entry;
     throw e;
@@ -110,17 +135,17 @@ function openEntry(entry: string, o: BookOptions): Face {
 }
 
 /** The bold weight of a face's family, among the bundled faces or the lookup's folders. */
-function boldOf(face: Face, o: BookOptions): Face | undefined {
-  const families = face.reader.familyNames;
+function boldOf(rf: RoleFace, o: BookOptions): RoleFace | undefined {
+  const families = rf.face.familyNames;
   for (const fam of families) {
     const b = bundledFace(`${fam} Bold`);
-    if (b) return { ...openFace(b), entry: face.entry, source: 'bundled' };
+    if (b) return { face: openFace(b), fakeBold: false, entry: rf.entry, source: 'bundled' };
   }
   const found = o.lookup?.boldOf(families);
   if (!found) return undefined;
   try {
     const f = openFace(found.spec);
-    return isBold(f) ? { ...f, entry: face.entry, source: found.source } : undefined;
+    return isBold(f) ? { face: f, fakeBold: false, entry: rf.entry, source: found.source } : undefined;
   } catch (e) {
     if (e instanceof FaceError) return undefined; // an unusable bold file: fake bold instead
     throw e;
@@ -128,5 +153,5 @@ function boldOf(face: Face, o: BookOptions): Face | undefined {
 }
 
 export function isBold(f: Face): boolean {
-  return f.reader.weightClass >= 600;
+  return f.weight >= 600;
 }

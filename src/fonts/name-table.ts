@@ -1,8 +1,8 @@
-// The names of the faces in a font file, read from its name and OS/2 tables only, so a
-// folder of large CJK collections is indexed without loading any outlines.
-import { fontOffsets, readDirectory } from './sfnt/directory.js';
-import { FileReader } from './sfnt/file-reader.js';
-import { nameRecords } from './sfnt/names.js';
+// The names of the faces in a font file (its name and OS/2 tables, read with fontkit), so
+// that a style can name a face by family, style or PostScript name.
+import { readFileSync, statSync } from 'node:fs';
+import type { Font } from 'fontkit';
+import { loadFontkit } from './fontkit.js';
 
 export interface FaceInfo {
   file: string;
@@ -19,62 +19,64 @@ export interface FaceInfo {
   italic: boolean;
 }
 
-const MAX_NAME_TABLE = 1 << 20;
+/** Larger files are no fonts an office would name (and would cost a build their reading). */
+const MAX_FONT_FILE = 256 << 20;
 const MAX_MEMBERS = 256;
-const WANTED = new Set([1, 2, 4, 6, 16, 17]);
+
+type NameRecords = Record<string, Record<string, string> | undefined>;
 
 /** The faces of one font file; [] for a file that is not a font. */
 export function readFaceInfos(file: string): FaceInfo[] {
-  let r: FileReader;
   try {
-    r = new FileReader(file);
+    if (statSync(file).size > MAX_FONT_FILE) return [];
+    const all = loadFontkit().create(readFileSync(file));
+    if (!all) return [];
+    if (!('fonts' in all)) return faceInfo(all, file, undefined);
+    return all.fonts.slice(0, MAX_MEMBERS).flatMap((f) => faceInfo(f, file, f.postscriptName));
   } catch {
     return [];
-  }
-  try {
-    const collection = r.read(0, 4).toString('latin1') === 'ttcf';
-    const out: FaceInfo[] = [];
-    for (const at of fontOffsets(r).slice(0, MAX_MEMBERS)) {
-      const f = readFace(r, at);
-      if (f) out.push(collection ? { ...f, member: f.postscript } : f);
-    }
-    return out;
-  } catch {
-    return [];
-  } finally {
-    r.close();
   }
 }
 
-function readFace(r: FileReader, at: number): FaceInfo | undefined {
-  const tables = readDirectory(r, at);
-  const name = tables.get('name');
-  if (!name || name.length > MAX_NAME_TABLE) return undefined;
-  // name ID → its strings in every language and encoding the table holds.
-  const names = new Map<number, string[]>();
-  for (const rec of nameRecords(r.read(name.offset, name.length), WANTED)) {
-    const list = names.get(rec.id) ?? [];
-    if (!list.includes(rec.text)) list.push(rec.text);
-    names.set(rec.id, list);
+/**
+ * Older Chinese faces store names in GBK (Windows encoding 3) as 16-bit units, an ASCII
+ * letter alone in its unit: fontkit's decoder leaves a NUL before each such letter.
+ */
+// eslint-disable-next-line no-control-regex
+const clean = (name: string) => name.replace(/\u0000/g, '');
+
+/** A name in every language the face gives it (fontkit's record keys: fontFamily, fullName …). */
+function namesOf(font: Font): (key: string) => string[] {
+  const recs = ((font as Font & { name?: { records?: NameRecords } }).name?.records ?? {}) as NameRecords;
+  return (key) => [...new Set(Object.values(recs[key] ?? {}).filter((s): s is string => typeof s === 'string').map(clean).filter(Boolean))];
+}
+
+/** Family names, typographic (name ID 16) then legacy (ID 1), in every language. */
+export function familyNames(font: Font): string[] {
+  const all = namesOf(font);
+  return [...new Set([...all('preferredFamily'), ...all('fontFamily')])];
+}
+
+function faceInfo(font: Font, file: string, member: string | undefined): FaceInfo[] {
+  try {
+    const all = namesOf(font);
+    const postscript = font.postscriptName || all('fullName')[0]?.replace(/\s+/g, '') || '';
+    const families = familyNames(font);
+    if (!families.length && !postscript) return [];
+    const os2 = font['OS/2'] as { usWeightClass?: number; fsSelection?: { italic?: boolean } } | undefined;
+    return [
+      {
+        file,
+        ...(member ? { member } : {}),
+        postscript,
+        families,
+        styles: [...new Set([...all('preferredSubfamily'), ...all('fontSubfamily')])],
+        fullNames: all('fullName'),
+        weight: os2?.usWeightClass ?? 400,
+        italic: os2?.fsSelection?.italic ?? false,
+      },
+    ];
+  } catch {
+    return [];
   }
-  let weight = 400;
-  let italic = false;
-  const os2 = tables.get('OS/2');
-  if (os2 && os2.length >= 64) {
-    const t = r.read(os2.offset, 64);
-    weight = t.readUInt16BE(4);
-    italic = (t.readUInt16BE(62) & 1) === 1;
-  }
-  const postscript = names.get(6)?.[0] ?? names.get(4)?.[0]?.replace(/\s+/g, '') ?? '';
-  const families = [...new Set([...(names.get(16) ?? []), ...(names.get(1) ?? [])])];
-  if (!families.length && !postscript) return undefined;
-  return {
-    file: r.file,
-    postscript,
-    families,
-    styles: [...new Set([...(names.get(17) ?? []), ...(names.get(2) ?? [])])],
-    fullNames: names.get(4) ?? [],
-    weight,
-    italic,
-  };
 }

@@ -1,110 +1,233 @@
-// Open a face file, picking a member of a collection, with clear errors. TrueType faces
-// are read by the own sfnt reader (only the bytes a build needs); CFF faces by fontkit,
-// loaded only then.
-import { existsSync, readFileSync } from 'node:fs';
+// Open a face with fontkit (a font file, or one member of a .ttc/.otc collection) with
+// errors that name the file and what is wrong with it. A face is opened once per process
+// or batch worker and shared by every issue and every role that uses it.
+import { readFileSync } from 'node:fs';
+import { open as openFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { loadFontkit } from '../require-cached.js';
 import type { Font, FontCollection } from 'fontkit';
-import type { FaceSource } from './lookup.js';
-import type { FaceReader } from './face-metrics.js';
-import { fontkitReader } from './fontkit-reader.js';
-import { openSfnt, type SfntFace } from './sfnt/index.js';
+import { loadFontkit } from './fontkit.js';
+import { familyNames } from './name-table.js';
 
 export class FaceError extends Error {
   /** The style entry that led here, so the error can point at it. */
   entry?: string;
+  /** The face file at fault, when the error comes after the face was opened. */
+  file?: string;
   constructor(message: string, entry?: string) {
     super(message);
     this.entry = entry;
   }
 }
 
-export interface Face {
-  /** Stable key: file plus member. */
-  key: string;
-  file: string;
-  /** Metrics and the subsetter. */
-  reader: FaceReader;
-  postscriptName: string;
-  /** Draw with stroke + fill to embolden a face that has no bold weight. */
-  fakeBold: boolean;
-  /** The style entry it was found by, and where. */
-  entry?: string;
-  source?: FaceSource;
-  /** Something worth telling about the face, e.g. a variable font's instance. */
-  note?: string;
+/** An hmtx table as fontkit decodes it (lazily, one entry at a time). */
+interface Hmtx {
+  metrics: { length: number; get(i: number): { advance: number } | undefined };
 }
 
-const cache = new Map<string, { reader: FaceReader; note?: string }>();
+/** One opened face: the fontkit font, and what the pipeline asks of it. */
+export class Face {
+  /** Advance widths in font units, by glyph id (read from hmtx as glyphs are first asked for). */
+  private readonly advances = new Map<number, number>();
 
-/** `file` may end in `#PostScriptName` to pick a member of a .ttc/.otc collection. */
-export function openFace(spec: string): Face {
-  const m = /^(.*\.(?:ttc|otc))#(.+)$/i.exec(spec);
-  const file = m ? m[1] : spec;
-  let opened = cache.get(spec);
-  if (!opened) {
-    opened = open(file, m?.[2]);
-    cache.set(spec, opened);
+  constructor(
+    /** Stable key: the file, plus `#member` for a member of a collection. */
+    readonly key: string,
+    readonly file: string,
+    readonly font: Font,
+    /** Something worth telling about the face, e.g. a variable font's instance. */
+    readonly note?: string,
+  ) {}
+
+  get postscriptName(): string {
+    return this.font.postscriptName || basename(this.file);
   }
-  const { reader, note } = opened;
-  return { key: spec, file, reader, postscriptName: reader.postscriptName || basename(file), fakeBold: false, note };
+
+  get unitsPerEm(): number {
+    return this.font.unitsPerEm;
+  }
+
+  get weight(): number {
+    return this.font['OS/2']?.usWeightClass ?? 400;
+  }
+
+  /** Family names the face gives, typographic (ID 16) and legacy (ID 1), in every language. */
+  get familyNames(): string[] {
+    return familyNames(this.font);
+  }
+
+  /** The glyph that draws a code point; 0 when the face has none. */
+  glyphId(codePoint: number): number {
+    return this.font.glyphForCodePoint(codePoint).id;
+  }
+
+  /** Advance width in font units, from hmtx (fontkit's glyph.advanceWidth decodes the whole glyph). */
+  advance(glyphId: number): number {
+    let w = this.advances.get(glyphId);
+    if (w === undefined) {
+      const m = (this.font as Font & { hmtx: Hmtx }).hmtx.metrics;
+      // Glyphs past the last full entry share its advance (the hmtx format).
+      w = (m.get(Math.min(glyphId, m.length - 1))?.advance ?? 0) as number;
+      this.advances.set(glyphId, w);
+    }
+    return w;
+  }
+
+  /** The glyph's ink from left to right, in font units (its outline's control box). */
+  inkX(glyphId: number): [number, number] | undefined {
+    const box = (this.font.getGlyph(glyphId) as unknown as { cbox: { minX: number; maxX: number } }).cbox;
+    return Number.isFinite(box.minX) && box.maxX > box.minX ? [box.minX, box.maxX] : undefined;
+  }
 }
 
-function open(file: string, member: string | undefined): { reader: FaceReader; note?: string } {
-  if (!existsSync(file)) throw new FaceError(`cannot read the font file ${file}: no such file`);
-  let chosen: string | undefined;
-  const choose = (names: string[]) => {
-    if (member && names.length === 1) throw new FaceError(`${file} is not a collection; drop "#${member}"`);
-    if (member && !names.includes(member)) throw new FaceError(`${file} has no member "${member}"; it holds: ${names.join(', ')}`);
-    chosen = member ?? names.find((n) => SIMPLIFIED.test(n)) ?? names[0];
-    return chosen;
-  };
-  let face: SfntFace;
+const opened = new Map<string, Face>();
+/** Font files read ahead of opening (readFaceFiles), by path; dropped once opened. */
+const bytesRead = new Map<string, Buffer>();
+/** Every font file this thread has read, in memory other threads can share. */
+const shared = new Map<string, SharedArrayBuffer>();
+
+/**
+ * Read font files from disk in the background, so that the caller can do other work
+ * meanwhile (a build loads the PDF writer); openFace then takes the bytes from here. A
+ * file that cannot be read is left for openFace to report.
+ */
+export async function readFaceFiles(specs: string[]): Promise<void> {
+  const done = new Set([...opened.values()].map((f) => f.file));
+  const files = [...new Set(specs.map(fileOf))].filter((f) => !done.has(f) && !bytesRead.has(f));
+  await Promise.all(files.map((f) => readShared(f).then((b) => void bytesRead.set(f, b), () => undefined)));
+}
+
+/** A whole file, read into shared memory: batch workers use the same bytes (sharedFaceFiles). */
+async function readShared(file: string): Promise<Buffer> {
+  const fh = await openFile(file, 'r');
   try {
-    face = openSfnt(file, choose);
-  } catch (e) {
-    if (e instanceof FaceError) throw e;
-    throw unreadable(file, e);
+    const size = (await fh.stat()).size;
+    const bytes = Buffer.from(new SharedArrayBuffer(size));
+    for (let at = 0; at < size; ) {
+      const { bytesRead: n } = await fh.read(bytes, at, size - at, at);
+      if (n === 0) throw new Error(`${file} changed while it was read`);
+      at += n;
+    }
+    shared.set(file, bytes.buffer as SharedArrayBuffer);
+    return bytes;
+  } finally {
+    await fh.close();
   }
-  // CFF2 outlines (variable OpenType/CFF) cannot be subset for PDF embedding.
-  if (face.outlines === 'CFF2') throw new FaceError(`${file} has CFF2 (variable) outlines, which cannot be embedded in a PDF; use a static .otf or .ttf of the weight you want`);
-  if (face.outlines === 'none') throw new FaceError(`${file} has no TrueType or CFF outlines (bitmap or colour-only fonts cannot be used)`);
-  const note = variableNote(face.table('fvar'));
-  if (face.outlines === 'glyf') return { reader: face, note };
-  face.close();
-  return { reader: fontkitReader(fontkitFont(file, chosen)), note };
 }
 
-function unreadable(file: string, e: unknown): FaceError {
-  // The reader's own message names the file when the file itself is the problem.
-  const why = (e as Error).message.replace(`${file} `, '').replace(/^is not a font file.*$/, '');
-  return new FaceError(`${file} is not a font file this program can read (TrueType, OpenType, .ttc or .otc)${why ? `: ${why}` : ''}`);
+/** The font files read so far, to hand to a batch worker (no copy: the memory is shared). */
+export function sharedFaceFiles(): Map<string, SharedArrayBuffer> {
+  return new Map(shared);
 }
 
-/** A face through fontkit: CFF outlines. */
-function fontkitFont(file: string, member: string | undefined): Font {
+/** Take font files another thread has read: faces then open without reading them again. */
+export function adoptFaceFiles(files: Map<string, SharedArrayBuffer>): void {
+  for (const [file, sab] of files) {
+    if (shared.has(file)) continue;
+    shared.set(file, sab);
+    bytesRead.set(file, Buffer.from(sab));
+  }
+}
+
+/** `file.ttc#PostScriptName`: a member of a collection. */
+const MEMBER = /^(.*\.(?:ttc|otc))#(.+)$/i;
+const fileOf = (spec: string) => MEMBER.exec(spec)?.[1] ?? spec;
+
+/** `spec` is a file path, ending in `#PostScriptName` to pick a member of a .ttc/.otc collection. */
+export function openFace(spec: string): Face {
+  let face = opened.get(spec);
+  if (!face) {
+    const m = MEMBER.exec(spec);
+    face = open(spec, m ? m[1] : spec, m?.[2]);
+    opened.set(spec, face);
+  }
+  return face;
+}
+
+function open(key: string, file: string, member: string | undefined): Face {
+  let bytes: Buffer;
+  try {
+    bytes = bytesRead.get(file) ?? readFileSync(file);
+    bytesRead.delete(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'ELOOP' ? 'the path is a loop of symbolic links' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
+    throw new FaceError(`cannot read the font file ${file}: ${why}`);
+  }
   let all: Font | FontCollection;
   try {
-    all = loadFontkit().create(readFileSync(file));
+    all = loadFontkit().create(bytes);
   } catch (e) {
     throw unreadable(file, e);
   }
-  if (!('fonts' in all)) return all;
-  return all.fonts.find((x) => x.postscriptName === member) ?? all.fonts[0];
+  if (!all) throw unreadable(file, undefined);
+  const font = pick(all, file, member);
+  checkTables(font, file);
+  const tables = (font as Font & { directory: { tables: Record<string, unknown> } }).directory.tables;
+  // CFF2 outlines (variable OpenType/CFF) cannot be subset for PDF embedding.
+  if (tables.CFF2) throw new FaceError(`${file} has CFF2 (variable) outlines, which cannot be embedded in a PDF; use a static .otf or .ttf of the weight you want`);
+  if (!tables.glyf && !tables['CFF ']) throw new FaceError(`${file} has no TrueType or CFF outlines (bitmap or colour-only fonts cannot be used)`);
+  return new Face(key, file, font, variableNote(font));
 }
 
-/** A TrueType variable font is embedded at its default instance (its glyf outlines): its fvar axes say which. */
-function variableNote(fvar: Buffer | undefined): string | undefined {
-  if (!fvar || fvar.length < 16) return undefined;
-  const axesAt = fvar.readUInt16BE(4);
-  const count = fvar.readUInt16BE(8);
-  const size = fvar.readUInt16BE(10);
-  const axes: string[] = [];
-  for (let i = 0; i < count && axesAt + (i + 1) * size <= fvar.length; i++) {
-    const at = axesAt + i * size;
-    axes.push(`${fvar.toString('latin1', at, at + 4)} ${fvar.readInt32BE(at + 8) / 65536}`);
+function pick(all: Font | FontCollection, file: string, member: string | undefined): Font {
+  if (!('fonts' in all)) {
+    if (member) throw new FaceError(`${file} is not a collection; drop "#${member}"`);
+    return all;
   }
-  return axes.length ? `variable font, used at its default instance (${axes.join(', ')})` : undefined;
+  const fonts = all.fonts;
+  const names = fonts.map((f) => f.postscriptName);
+  if (member && !names.includes(member)) throw new FaceError(`${file} has no member "${member}"; it holds: ${names.join(', ')}`);
+  const chosen = member ?? names.find((n) => SIMPLIFIED.test(n)) ?? names[0];
+  return fonts[names.indexOf(chosen)];
+}
+
+/**
+ * fontkit decodes a table when it is first used: read the ones every build uses now, so
+ * that a broken face is reported as that face, not as a failure halfway through an issue.
+ */
+function checkTables(font: Font, file: string): void {
+  const f = font as Font & Record<string, unknown> & { directory: { tables: Record<string, unknown> } };
+  const locaFits = (loca: { offsets: number[] }, glyfLength: number, glyphs: number) =>
+    loca.offsets.length > glyphs && loca.offsets[glyphs] <= glyfLength && loca.offsets[0] <= loca.offsets[glyphs];
+  const head = () => f.head as { magicNumber: number; unitsPerEm: number; indexToLocFormat: number };
+  const glyf = f.directory.tables.glyf as { length: number } | undefined;
+  const reads: Array<[string, () => unknown]> = [
+    ['head', () => head().magicNumber === 0x5f0f3cf5 || fail('its magic number is wrong')],
+    ['head', () => (head().unitsPerEm >= 16 && head().unitsPerEm <= 16384) || fail(`its units per em (${head().unitsPerEm}) are not from 16 to 16384`)],
+    ['loca', () => !glyf || ((head().indexToLocFormat === 0 || head().indexToLocFormat === 1) && locaFits(f.loca as { offsets: number[] }, glyf.length, f.numGlyphs)) || fail('its glyph offsets point outside the glyph data')],
+    ['hhea', () => f.hhea],
+    ['maxp', () => f.numGlyphs > 0 || fail('it has no glyphs')],
+    ['hmtx', () => (f.hmtx as Hmtx).metrics.get(0)],
+    ['cmap', () => f.hasGlyphForCodePoint(0x4e00) || f.hasGlyphForCodePoint(0x41)],
+    ['post', () => f.post],
+    ['OS/2', () => f['OS/2']],
+    ['name', () => f.postscriptName],
+  ];
+  for (const [table, read] of reads) {
+    try {
+      read();
+    } catch (e) {
+      const why = e instanceof TableFault ? e.message : 'it cannot be decoded';
+      throw new FaceError(`${file} is a broken font file: its ${table} table is damaged (${why})`);
+    }
+  }
+}
+
+class TableFault extends Error {}
+const fail = (why: string): never => {
+  throw new TableFault(why);
+};
+
+function unreadable(file: string, e: unknown): FaceError {
+  const why = e instanceof Error && !/Unknown font format/i.test(e.message) ? `: ${e.message}` : '';
+  return new FaceError(`${file} is not a font file this program can read (TrueType, OpenType, .ttc or .otc)${why}`);
+}
+
+/** A variable font is embedded at its default instance: its axes say which. */
+function variableNote(font: Font): string | undefined {
+  const axes = Object.entries(font.variationAxes ?? {}) as Array<[string, { default?: number }]>;
+  if (!axes.length) return undefined;
+  return `variable font, used at its default instance (${axes.map(([tag, a]) => `${tag} ${a.default}`).join(', ')})`;
 }
 
 /** By default the Simplified Chinese member of a collection where there is one, else the first. */

@@ -40,8 +40,8 @@ export function paginate(c: Composed, style: Style, geo: Geometry): Layout {
     if (blk.kind === 'heading' && p.from === 0) bookmarks.push({ title: blk.title, page: p.page, y: rowTop(p.row) });
     for (let i = 0; i < p.count; i++) {
       const line = blk.lines[p.from + i];
-      const size = line.glyphs[0]?.size ?? style.size.body;
-      page.draws.push(textDraw(blk.kind, p.block, geo.left, baselineInRow(rowTop(p.row + i), geo.linePitch, size), line));
+      const size = line.glyphs[0]?.glyph.size ?? style.size.body;
+      page.draws.push(textDraw(blk.kind, `body ${p.block}`, geo.left, baselineInRow(rowTop(p.row + i), geo.linePitch, size), line));
     }
     lastPage = p.page;
     lastRowEnd = p.row + p.count;
@@ -62,7 +62,7 @@ export function paginate(c: Composed, style: Style, geo: Geometry): Layout {
   return { pageW: geo.pageW, pageH: geo.pageH, pages, bookmarks };
 }
 
-function textDraw(part: Part, block: number, x: number, y: number, line: Line, ink: 'red' | 'text' = 'text'): Draw {
+function textDraw(part: Part, block: string, x: number, y: number, line: Line, ink: 'red' | 'text' = 'text'): Draw {
   return { kind: 'text', part, block, x, y, glyphs: line.glyphs, ink };
 }
 
@@ -72,13 +72,13 @@ function placeMasthead(m: MastheadLines, style: Style, geo: Geometry): { draws: 
   const lp = geo.linePitch;
   const rowTop = (r: number) => geo.top + r * lp;
   let r = 0;
-  if (m.mark) draws.push(textDraw('mark', -1, geo.left, baselineInRow(rowTop(r++), lp, style.size.mark), m.mark));
-  draws.push(textDraw('title', -2, geo.left, baselineInRow(rowTop(r), 2 * lp, m.titleSize), m.title, 'red'));
+  if (m.mark) draws.push(textDraw('mark', 'mark', geo.left, baselineInRow(rowTop(r++), lp, style.size.mark), m.mark));
+  draws.push(textDraw('title', 'title', geo.left, baselineInRow(rowTop(r), 2 * lp, m.titleSize), m.title, 'red'));
   r += 2;
-  draws.push(textDraw('issue', -3, geo.left, baselineInRow(rowTop(r++), lp, style.size.issueLine), m.issueLine));
+  draws.push(textDraw('issue', 'issue', geo.left, baselineInRow(rowTop(r++), lp, style.size.issueLine), m.issueLine));
   const pubBase = baselineInRow(rowTop(r++), lp, style.size.publisher);
-  draws.push(textDraw('publisher', -4, geo.left, pubBase, m.publisher));
-  draws.push(textDraw('publisher', -4, geo.left, pubBase, m.date));
+  draws.push(textDraw('publisher', 'publisher', geo.left, pubBase, m.publisher));
+  draws.push(textDraw('publisher', 'publisher', geo.left, pubBase, m.date));
   // The red rule 4 mm below the bottom of that line's characters.
   const ruleY = pubBase + 0.12 * style.size.publisher + style.masthead.ruleGap + style.masthead.ruleWidth / 2;
   const x1 = geo.left;
@@ -117,12 +117,12 @@ function placeEndBlock(e: EndBlock, style: Style, geo: Geometry, top: number): D
   let y = top;
   draws.push({ kind: 'rule', x1, x2, y: y + outer / 2, width: outer, ink: 'text' });
   if (e.distribution.length) {
-    e.distribution.forEach((line, i) => draws.push(textDraw('distribution', -5, geo.left, baselineInRow(y + 0.25 * p + i * p, p, e.size), line)));
+    e.distribution.forEach((line, i) => draws.push(textDraw('distribution', 'distribution', geo.left, baselineInRow(y + 0.25 * p + i * p, p, e.size), line)));
     y += (e.distribution.length + 0.5) * p;
   }
   if (e.staff) {
     draws.push({ kind: 'rule', x1, x2, y, width: e.distribution.length ? inner : outer, ink: 'text' });
-    draws.push(textDraw('staff', -6, geo.left, baselineInRow(y + 0.25 * p, p, e.size), e.staff));
+    draws.push(textDraw('staff', 'staff', geo.left, baselineInRow(y + 0.25 * p, p, e.size), e.staff));
     y += 1.5 * p;
   }
   draws.push({ kind: 'rule', x1, x2, y: y - outer / 2, width: outer, ink: 'text' });
@@ -138,5 +138,5 @@ function placeFolio(line: Line, n: number, style: Style, geo: Geometry): Draw {
   if (style.folio.position === 'center') x = geo.left + (geo.width - line.end) / 2;
   else if (n % 2 === 1) x = geo.left + geo.width - cell - line.end;
   else x = geo.left + cell;
-  return textDraw('folio', -7, x, y, line);
+  return textDraw('folio', 'folio', x, y, line);
 }

@@ -10,8 +10,8 @@ export type Part = 'mark' | 'title' | 'issue' | 'publisher' | 'heading' | 'para'
 export interface TextDraw {
   kind: 'text';
   part: Part;
-  /** Index of the paragraph (or heading) this line belongs to, for tagging. */
-  block: number;
+  /** The paragraph this line belongs to ('title', 'body 3' …): its lines are tagged as one. */
+  block: string;
   /** Left edge of the line (glyph x are relative to it), pt. */
   x: number;
   /** Baseline, pt from the top of the page. */

@@ -1,10 +1,9 @@
-// PDF/A's output intent: the ICC profile of the colour the page is meant for.
-// RGB output carries the sRGB profile (srgb-profile.ts); CMYK output needs the print condition's
-// profile, which only the user (or the print shop) can name, so it comes from a file.
+// PDF/A's output intent for CMYK output: the ICC profile of the printing condition, which
+// only the user (or the print shop) can name, so it comes from a file. (RGB output carries
+// the sRGB profile pdfkit ships.)
 import { readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { UserError } from '../errors.js';
-import { srgbIcc } from './srgb-profile.js';
 
 export interface OutputProfile {
   data: Uint8Array;
@@ -12,10 +11,6 @@ export interface OutputProfile {
   n: 3 | 4;
   /** What the profile describes; the output intent's identifier and info. */
   name: string;
-}
-
-export function srgbProfile(): OutputProfile {
-  return { data: srgbIcc(), n: 3, name: 'sRGB IEC61966-2.1' };
 }
 
 /** The description in a profile's `desc` tag (ICC v2 text or v4 multi-language), if any. */

@@ -6,7 +6,6 @@ import { closeSync, existsSync, openSync, readSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { UserError } from '../errors.js';
-import { importEsm } from '../esm-import.js';
 import { writeAtomic } from './atomic.js';
 
 export const DEFAULT_PREVIEW_DPI = 96;
@@ -26,8 +25,8 @@ export async function writePreviews(pdf: Uint8Array, pdfPath: string, dpi = DEFA
   // Loaded only when previews are asked for: pdfjs is large and the canvas is native code.
   let pdfjs: typeof import('pdfjs-dist/legacy/build/pdf.mjs');
   try {
-    pdfjs = await importEsm<typeof pdfjs>('pdfjs-dist/legacy/build/pdf.mjs');
-    await importEsm('@napi-rs/canvas');
+    pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    await import('@napi-rs/canvas');
   } catch (e) {
     throw new UserError({ file: pdfPath, message: `cannot draw page previews: ${(e as Error).message}`, hint: 'previews need the npm packages pdfjs-dist and @napi-rs/canvas (npm ci installs them)' });
   }

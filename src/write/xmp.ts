@@ -1,5 +1,6 @@
-// The XMP metadata packet: the document info again, as PDF/A wants it (every Info entry
-// mirrored with an equal value), with the text escaped.
+// The XMP metadata's description of the document: the Info dictionary again, as PDF/A
+// wants it (every entry mirrored with an equal value), its text escaped. pdfkit wraps it
+// in the packet and adds the PDF/A identification.
 
 export interface XmpInfo {
   title: string;
@@ -9,8 +10,6 @@ export interface XmpInfo {
   creator: string;
   producer: string;
   date: Date;
-  /** PDF/A identification, e.g. { part: 2, conformance: 'B' }. */
-  pdfa?: { part: number; conformance: string };
 }
 
 /** Text as XML character data or attribute value. */
@@ -23,30 +22,23 @@ export function xmlEscape(s: string): string {
 /** The date as the Info dictionary has it (UTC, whole seconds). */
 const xmpDate = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-export function xmpPacket(i: XmpInfo): string {
+export function xmpDescriptions(i: XmpInfo): string {
   const t = xmlEscape;
   const alt = (s: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${t(s)}</rdf:li></rdf:Alt>`;
-  const desc = (ns: string, body: string[]) => `  <rdf:Description rdf:about="" ${ns}>\n${body.map((b) => `   ${b}\n`).join('')}  </rdf:Description>\n`;
-  return (
-    '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n' +
-    '<x:xmpmeta xmlns:x="adobe:ns:meta/">\n' +
-    ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n' +
+  const desc = (ns: string, body: string[]) => `<rdf:Description rdf:about="" ${ns}>\n${body.map((b) => ` ${b}\n`).join('')}</rdf:Description>`;
+  return [
     desc('xmlns:dc="http://purl.org/dc/elements/1.1/"', [
       '<dc:format>application/pdf</dc:format>',
       `<dc:title>${alt(i.title)}</dc:title>`,
       `<dc:creator><rdf:Seq><rdf:li>${t(i.author)}</rdf:li></rdf:Seq></dc:creator>`,
       `<dc:description>${alt(i.subject)}</dc:description>`,
-    ]) +
+    ]),
     desc('xmlns:xmp="http://ns.adobe.com/xap/1.0/"', [
       `<xmp:CreateDate>${xmpDate(i.date)}</xmp:CreateDate>`,
       `<xmp:ModifyDate>${xmpDate(i.date)}</xmp:ModifyDate>`,
       `<xmp:MetadataDate>${xmpDate(i.date)}</xmp:MetadataDate>`,
       `<xmp:CreatorTool>${t(i.creator)}</xmp:CreatorTool>`,
-    ]) +
-    desc('xmlns:pdf="http://ns.adobe.com/pdf/1.3/"', [`<pdf:Producer>${t(i.producer)}</pdf:Producer>`, `<pdf:Keywords>${t(i.keywords)}</pdf:Keywords>`]) +
-    (i.pdfa ? desc('xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"', [`<pdfaid:part>${i.pdfa.part}</pdfaid:part>`, `<pdfaid:conformance>${i.pdfa.conformance}</pdfaid:conformance>`]) : '') +
-    ' </rdf:RDF>\n' +
-    '</x:xmpmeta>\n' +
-    '<?xpacket end="r"?>'
-  );
+    ]),
+    desc('xmlns:pdf="http://ns.adobe.com/pdf/1.3/"', [`<pdf:Producer>${t(i.producer)}</pdf:Producer>`, `<pdf:Keywords>${t(i.keywords)}</pdf:Keywords>`]),
+  ].join('\n');
 }

@@ -1,4 +1,4 @@
-// How many worker threads a batch starts.
+// How many worker threads a batch starts beside the main thread, which builds too.
 import { describe, it, expect } from 'vitest';
 import { availableParallelism } from 'node:os';
 import { ISSUES_PER_WORKER, workerCount, type BatchRequest } from '../../src/batch/run-batch.js';
@@ -12,15 +12,15 @@ describe('workerCount', () => {
     expect(workerCount(req(1), 500)).toBe(0);
   });
 
-  it('starts as many as --jobs asks, never more than there are issues', () => {
-    expect(workerCount(req(2), 3)).toBe(2);
-    expect(workerCount(req(8), 3)).toBe(3);
+  it('starts --jobs threads in all (this one and N-1 workers), never more than there are issues', () => {
+    expect(workerCount(req(2), 3)).toBe(1);
+    expect(workerCount(req(8), 3)).toBe(2);
   });
 
-  it('by default, one a core, but one per ISSUES_PER_WORKER issues at most', () => {
+  it('by default, one thread a core, but one more per ISSUES_PER_WORKER issues at most', () => {
     const cores = availableParallelism();
-    expect(workerCount(req(), 40)).toBe(0);
-    expect(workerCount(req(), 2 * ISSUES_PER_WORKER)).toBe(Math.min(cores, 2) > 1 ? Math.min(cores, 2) : 0);
-    expect(workerCount(req(), 100 * ISSUES_PER_WORKER)).toBe(cores > 1 ? cores : 0);
+    expect(workerCount(req(), ISSUES_PER_WORKER - 1)).toBe(0);
+    expect(workerCount(req(), ISSUES_PER_WORKER)).toBe(Math.min(cores, 2) - 1);
+    expect(workerCount(req(), 100 * ISSUES_PER_WORKER)).toBe(cores - 1);
   });
 });

@@ -4,7 +4,8 @@ import { composeBody, splitParagraphs } from '../../src/compose/body.js';
 import { geometry } from '../../src/compose/geometry.js';
 import { resolveStyle } from '../../src/validate/validate.js';
 import type { Issue } from '../../src/validate/schema.js';
-import { fake } from './fake.js';
+import type { Line, PlacedGlyph } from '../../src/compose/types.js';
+import { fake, roleOf } from './fake.js';
 
 // A 448 pt line of 28 cells: every full-width character is exactly 16 pt wide.
 const style = resolveStyle({ page: { width: '600pt', left: '0pt', right: '152pt' } });
@@ -17,14 +18,17 @@ function item(title: string, body: string, source?: string): Issue {
   } as Issue;
 }
 
-const text = (l: { glyphs: { ch: string }[] }) => l.glyphs.map((g) => g.ch).join('');
+const text = (l: Line) => l.glyphs.map((g) => g.glyph.char).join('');
+
+/** A glyph as a reader sees it: the character, the role that set it, where it stands. */
+const seen = (g: PlacedGlyph) => ({ ch: g.glyph.char, role: roleOf(g), x: g.x });
 
 describe('composeBody', () => {
   it('brackets the heading and sets the lead title, a one-cell gap, then the body', () => {
     const blocks = composeBody(item('县局开展工作', '坚持把工作做好。', '县局'), style, geo, fake);
     expect(text(blocks[0].lines[0])).toBe('【民生保障】');
     const first = blocks[1].lines[0];
-    expect(first.glyphs.slice(0, 6).map((g) => [g.ch, g.font, g.x])).toEqual([
+    expect(first.glyphs.slice(0, 6).map((g) => [g.glyph.char, roleOf(g), g.x])).toEqual([
       ['县', 'lead', 32],
       ['局', 'lead', 48],
       ['开', 'lead', 64],
@@ -33,9 +37,9 @@ describe('composeBody', () => {
       ['作', 'lead', 112],
     ]);
     // The body starts one cell after the title's last character.
-    expect(first.glyphs[6]).toMatchObject({ ch: '坚', font: 'body', x: 144 });
+    expect(seen(first.glyphs[6])).toEqual({ ch: '坚', role: 'body', x: 144 });
     expect(text(first)).toBe('县局开展工作坚持把工作做好。（县局）');
-    expect(first.glyphs.at(-1)).toMatchObject({ ch: '）', font: 'source' });
+    expect(seen(first.glyphs.at(-1)!)).toMatchObject({ ch: '）', role: 'source' });
   });
 
   it('never leaves one character of a title alone at the head of the next line', () => {
@@ -74,7 +78,7 @@ describe('composeBody', () => {
     expect(lines[0].glyphs.map((g) => g.x).slice(0, 4)).toEqual([32, 48, 80, 96]);
     // The source line ends at the right edge, its last mark half a cell wide.
     expect(lines[1].end).toBe(448);
-    expect(lines[1].glyphs[0]).toMatchObject({ ch: '（', x: 448 - 6.5 * 16 });
+    expect(seen(lines[1].glyphs[0])).toMatchObject({ ch: '（', x: 448 - 6.5 * 16 });
   });
 });
 

@@ -2,19 +2,35 @@
 // character (Han, full-width marks, —, …, ％, ℃, ￥) 16, Latin letters 8, digits 8.9,
 // a space 4, other ASCII marks 4. The dash's ink spans 1–15, so —— is drawn cell-wide.
 import { composeParagraph } from '../../src/compose/paragraph.js';
-import type { Line, Measure, Metrics, Run } from '../../src/compose/types.js';
+import type { Line, Measure, Run } from '../../src/compose/types.js';
+import type { RoleFace, ShapedGlyph, Shaper } from '../../src/fonts/shaped-glyph.js';
 
-export const fake: Metrics = {
-  advance(ch, _font, size) {
-    const k = size / 16;
-    if (ch === ' ') return 4 * k;
-    if (/^[0-9]$/.test(ch)) return 8.9 * k;
-    if (/^[A-Za-z]$/.test(ch)) return 8 * k;
-    if (ch.charCodeAt(0) < 0x80) return 4 * k;
-    return 16 * k;
+function advance(ch: string, size: number): number {
+  const k = size / 16;
+  if (ch === ' ') return 4 * k;
+  if (/^[0-9]$/.test(ch)) return 8.9 * k;
+  if (/^[A-Za-z]$/.test(ch)) return 8 * k;
+  if (ch.charCodeAt(0) < 0x80) return 4 * k;
+  return 16 * k;
+}
+
+/**
+ * One fake face a role, its entry naming the role (so a test can tell which role set a
+ * glyph): the composer never looks inside a face, only at the glyphs' numbers.
+ */
+const faces = new Map<string, RoleFace>();
+const faceOf = (role: string) => faces.get(role) ?? faces.set(role, { face: {}, fakeBold: false, entry: role } as unknown as RoleFace).get(role)!;
+
+/** The role that set a glyph (the fake face's entry). */
+export const roleOf = (g: { glyph: ShapedGlyph }) => g.glyph.face.entry;
+
+export const fake: Shaper = {
+  shape(text, role, size) {
+    const face = faceOf(role);
+    return [...text].filter((c) => c !== '\n' && c !== '\r').map((char): ShapedGlyph => ({ char, face, glyphId: char.codePointAt(0)!, size, advance: advance(char, size) }));
   },
-  ink(ch, _font, size) {
-    return ch === '—' ? [size / 16, (15 * size) / 16] : undefined;
+  inkX(g) {
+    return g.char === '—' ? [g.size / 16, (15 * g.size) / 16] : undefined;
   },
 };
 
@@ -30,11 +46,11 @@ export interface Set {
 }
 
 export function set(text: string | Run[], measure: Partial<Measure> = {}): Set {
-  const runs = typeof text === 'string' ? [{ text, font: 'body', size: 16 }] : text;
+  const runs: Run[] = typeof text === 'string' ? [{ text, role: 'body', size: 16 }] : text;
   const { lines } = composeParagraph(runs, { width: W, ...measure }, fake);
   return {
     lines,
-    text: lines.map((l) => l.glyphs.map((g) => g.ch).join('')),
+    text: lines.map((l) => l.glyphs.map((g) => g.glyph.char).join('')),
     xs: lines.map((l) => l.glyphs.map((g) => round(g.x))),
   };
 }

@@ -1,7 +1,7 @@
 // The character grid, the paragraph's last line, and breaks chosen over the whole
 // paragraph (total fit) rather than line by line.
 import { describe, expect, it } from 'vitest';
-import { han, set } from './fake.js';
+import { han, roleOf, set } from './fake.js';
 
 const MM = 72 / 25.4;
 
@@ -34,11 +34,11 @@ describe('the grid', () => {
 
   it('places a run after a fixed gap (the lead title and the body)', () => {
     const s = set([
-      { text: '标题', font: 'lead', size: 16 },
-      { text: han(3), font: 'body', size: 16, gapBefore: 16 },
+      { text: '标题', role: 'lead', size: 16 },
+      { text: han(3), role: 'body', size: 16, gapBefore: 16 },
     ]);
     expect(s.xs[0]).toEqual([0, 16, 48, 64, 80]);
-    expect(s.lines[0].glyphs.map((g) => g.font)).toEqual(['lead', 'lead', 'body', 'body', 'body']);
+    expect(s.lines[0].glyphs.map(roleOf)).toEqual(['lead', 'lead', 'body', 'body', 'body']);
   });
 });
 

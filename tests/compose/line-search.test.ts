@@ -22,7 +22,7 @@ function plainSearch(atoms: Atoms, sums: Sums, first: number, rest: number): num
       const width = i === 0 ? first : rest;
       const fit = fitLine(sums, i, j);
       if (fit.natural - fit.shrink > width + 1e-6) continue;
-      if (j === n && i > 0 && sums.c[j] - sums.c[i] < 2) continue;
+      if (j === n && i > 0 && sums.letters[j] - sums.letters[i] < 2) continue;
       const alone = j < n && (atoms.flags[j] & ALONE) !== 0;
       const cost = lineCost(fit, width, j === n || alone, em, light) + (alone ? 100 : 0) + 1 + (j < n ? atoms.penalty[j] : 0);
       if (best[i] + cost < best[j]) {
@@ -64,8 +64,8 @@ describe('the line search', () => {
     let compared = 0;
     for (let t = 0; t < 600; t++) {
       const text = Array.from({ length: 20 + Math.floor(r() * 260) }, () => CHARS[Math.floor(r() * CHARS.length)]).join('');
-      const runs: Run[] = [{ text, font: 'body', size: 16 }];
-      if (r() < 0.3) runs.push({ text: '（某某局）', font: 'body', size: 16, keep: true, alone: r() < 0.5 });
+      const runs: Run[] = [{ text, role: 'body', size: 16 }];
+      if (r() < 0.3) runs.push({ text: '（某某局）', role: 'body', size: 16, keep: true, alone: r() < 0.5 });
       const atoms = buildAtoms(runs, fake, { width: 448, pitchRatio: r() < 0.5 ? 1 : 0.987 });
       const sums = new Sums(atoms);
       const first = 448 - (r() < 0.7 ? 32 : 0);

@@ -85,8 +85,8 @@ describe('units kept whole beyond the list', () => {
 
 describe('a kept run', () => {
   const runs = (n: number, keep: boolean) => [
-    { text: han(n), font: 'body', size: 16 },
-    { text: '（榆林乡）', font: 'source', size: 16, keep },
+    { text: han(n), role: 'body', size: 16 },
+    { text: '（榆林乡）', role: 'source', size: 16, keep },
   ];
 
   it('moves whole (the source unit in brackets) when the lines stay within the limit', () => {
@@ -104,8 +104,8 @@ describe('a kept run', () => {
   it('breaks inside a kept run longer than half a line rather than leave a gaping line', () => {
     const unit = '（' + han(14, '局') + '）'; // 16 cells: more than half of 28
     const s = set([
-      { text: han(20), font: 'body', size: 16 },
-      { text: unit, font: 'source', size: 16, keep: true },
+      { text: han(20), role: 'body', size: 16 },
+      { text: unit, role: 'source', size: 16, keep: true },
     ]);
     expect(s.text).toEqual([han(20) + '（' + han(7, '局'), han(7, '局') + '）']);
   });

@@ -25,8 +25,7 @@ export async function cli(args: string[], opts: CliOptions = {}): Promise<CliRes
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
     cwd: opts.cwd,
-    // V8's code cache is the launcher's: a run in here must not install it (and save it at exit).
-    env: { YANJIN_BULLETIN_CACHE: 'off', ...opts.env },
+    env: opts.env,
   });
   return { code, stdout, stderr };
 }

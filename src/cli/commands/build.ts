@@ -19,8 +19,8 @@ export function registerBuild(program: Command): void {
     .option('--pdfa', 'PDF/A-2b for the archive')
     .option('--preview', 'also write a PNG of each page beside the PDF (issue-1.png, …)')
     .option('--preview-dpi <dpi>', 'resolution of the previews (default 96; implies --preview)')
-    .action(async (files: string[], opts: import('../build-command.js').BuildFlags) => {
+    .action(async (files: string[], _opts: unknown, cmd: Command) => {
       const { runBuild } = await import('../build-command.js');
-      process.exitCode = await runBuild(files, opts);
+      process.exitCode = await runBuild(files, cmd.optsWithGlobals());
     });
 }

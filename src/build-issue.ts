@@ -1,29 +1,29 @@
 // One issue through the pipeline: load → validate → fonts → compose → paginate → write.
+// The command line and the batch both build issues through these functions.
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { UserError, type Problem } from '../errors.js';
-import { loadYamlFile, type Loaded } from '../load/load-file.js';
-import { STYLE_FILE } from '../load/decode.js';
-import { locate } from '../load/parse-yaml.js';
-import { validateIssue, validateStyleFile, resolveStyle } from '../validate/validate.js';
-import type { Issue } from '../validate/schema.js';
-import { styleGeometryProblems, type Style } from '../validate/style-schema.js';
-import { MAX_PAGES, tooManyPages } from '../validate/size-limits.js';
-import { openFontBook, type FontBook } from '../fonts/font-book.js';
-import { FaceError } from '../fonts/open-face.js';
-import { checkCoverage, type TextField } from '../fonts/coverage.js';
-import { faceOrigins } from '../fonts/entry-origin.js';
-import { FaceLookup, projectFontFolders } from '../fonts/lookup.js';
-import { geometry } from '../compose/geometry.js';
-import { composeMasthead, formatDate, issueLineText } from '../compose/masthead.js';
-import { composeBody, headingText } from '../compose/body.js';
-import { composeEndBlock, distributionText } from '../compose/end-block.js';
-import { composeParagraph } from '../compose/paragraph.js';
-import { paginate } from '../paginate/paginate.js';
-import type { Layout } from '../paginate/types.js';
-import { writePdf } from '../write/pdf-writer.js';
-import { cmykOutputProfile } from '../write/output-intent.js';
-import { mark } from '../timings.js';
+import { UserError, type Problem } from './errors.js';
+import { loadYamlFile, type Loaded } from './load/load-file.js';
+import { STYLE_FILE } from './load/decode.js';
+import { locate } from './load/parse-yaml.js';
+import { validateIssue, validateStyleFile, resolveStyle } from './validate/validate.js';
+import type { Issue } from './validate/schema.js';
+import { styleGeometryProblems, type Style } from './validate/style-schema.js';
+import { MAX_PAGES, tooManyPages } from './validate/size-limits.js';
+import { openFontBook, type FontBook } from './fonts/font-book.js';
+import { FaceError } from './fonts/open-face.js';
+import { checkCoverage, type TextField } from './fonts/coverage.js';
+import { faceOrigins } from './fonts/entry-origin.js';
+import { FaceLookup, projectFontFolders } from './fonts/lookup.js';
+import { geometry } from './compose/geometry.js';
+import { composeMasthead, formatDate, issueLineText, single } from './compose/masthead.js';
+import { composeBody, headingText } from './compose/body.js';
+import { composeEndBlock, distributionText } from './compose/end-block.js';
+import { paginate } from './paginate/paginate.js';
+import type { Layout } from './paginate/types.js';
+import { writePdf } from './write/pdf-writer.js';
+import { cmykOutputProfile } from './write/output-intent.js';
+import { mark } from './timings.js';
 
 export interface BuildOptions {
   /** A shared style file (`--style house.yaml`); the issue's own block wins over it. */
@@ -87,11 +87,12 @@ function styleFile(path: string): { notices: string[]; problems: Problem[]; data
   return entry;
 }
 
-export function openFaces(p: Prepared, opts: BuildOptions = {}): FontBook {
+/** The issue's faces: read from disk in the background (see openFontBook). */
+export async function openFaces(p: Prepared, opts: BuildOptions = {}): Promise<FontBook> {
   // Face paths are relative to the file that names them; errors point at the entry.
   const origins = faceOrigins(p.file, p.loaded, opts.styleFile);
   try {
-    return openFontBook(p.style, { baseFor: origins.baseFor, lookup: new FaceLookup(projectFontFolders(p.file, opts.styleFile)) });
+    return await openFontBook(p.style, { baseFor: origins.baseFor, lookup: new FaceLookup(projectFontFolders(p.file, opts.styleFile)) });
   } catch (e) {
     if (e instanceof FaceError) throw new UserError({ ...origins.where(e.entry), message: e.message });
     throw e;
@@ -142,7 +143,7 @@ export function layoutIssue(p: Prepared, book: FontBook): Layout {
   const masthead = composeMasthead(issue.masthead, style, geo, book);
   const body = composeBody(issue, style, geo, book);
   const end = composeEndBlock(issue.distribution, issue.staff, style, geo, book);
-  const folio = (n: number) => composeParagraph([{ text: `— ${n} —`, font: 'folio', size: style.size.folio }], { width: 1e6, justify: false }, book).lines[0];
+  const folio = (n: number) => single(`— ${n} —`, 'folio', style.size.folio, book);
   return paginate({ masthead, body, end, folio }, style, geo);
 }
 
@@ -162,13 +163,22 @@ export async function renderIssue(p: Prepared, book: FontBook, opts: BuildOption
   const ownProfile = (p.loaded.data as { style?: { color?: { cmykProfile?: unknown } } }).style?.color?.cmykProfile;
   const named = ownProfile || !opts.styleFile ? p.file : opts.styleFile;
   const cmykProfile = opts.pdfa && p.style.color.mode === 'cmyk' ? cmykOutputProfile(p.style.color.cmykProfile, dirname(named), named) : undefined;
-  const pdf = await writePdf(layout, book, p.style, {
+  const info = {
     title: `${m.title} 第${m.issue}期`,
     author: m.publisher,
     subject: `${m.title} ${formatDate(m.date).replace(/ /g, '')} 第${m.issue}期${m.total ? `（总第${m.total}期）` : ''}`,
     keywords: p.issue.sections.map((s) => s.heading.replace(/^【|】$/g, '')),
     date: creationDate(m.date),
-  }, { pdfa: opts.pdfa, cmykProfile });
+  };
+  let pdf: Buffer;
+  try {
+    pdf = await writePdf(layout, p.style, info, { pdfa: opts.pdfa, cmykProfile });
+  } catch (e) {
+    // A face whose glyph data is damaged: reported at the style entry that named it.
+    if (!(e instanceof FaceError)) throw e;
+    const entry = Object.values(book.chains).flat().find((f) => f.face.file === e.file)?.entry;
+    throw new UserError({ ...faceOrigins(p.file, p.loaded, opts.styleFile).where(entry), message: e.message });
+  }
   mark('pdf made');
   return { pdf, layout };
 }
