@@ -16,11 +16,12 @@ export async function run(argv: string[], io?: RunIo): Promise<number> {
 async function runHere(argv: string[]): Promise<number> {
   const before = process.exitCode;
   process.exitCode = undefined;
+  const program = createProgram();
   try {
-    await createProgram().parseAsync(argv, { from: 'user' });
+    await program.parseAsync(argv, { from: 'user' });
     return Number(process.exitCode ?? 0);
   } catch (e) {
-    return report(e, argv.includes('--debug'));
+    return report(e, !!program.opts().debug);
   } finally {
     process.exitCode = before;
   }
