@@ -42,6 +42,12 @@ describe('devices and FIFOs are written into, not replaced', () => {
     expect(Buffer.concat(got).subarray(0, 5).toString()).toBe('%PDF-');
     expect(temps()).toEqual([]);
   });
+
+  it('previews are not put beside /dev/null', async () => {
+    const r = await run('build', 'issue38.yaml', '-o', '/dev/null', '--preview');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('/dev/null: cannot write the previews: they go beside the PDF, and this is not a file in a folder');
+  });
 });
 
 describe('links and permissions', () => {
@@ -93,6 +99,12 @@ describe('links and permissions', () => {
 });
 
 describe('paths that cannot be written are named at once', () => {
+  it('an empty -o is named as empty', async () => {
+    const r = await run('build', 'issue38.yaml', '-o', '');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(': cannot write the PDF: the name is empty');
+  });
+
   it('-o FOLDER/ says it names a folder', async () => {
     const r = await run('build', 'issue38.yaml', '-o', 'adir/');
     expect(r.code).toBe(1);
