@@ -18,7 +18,10 @@ let listening = false;
 /** Between the threads of a batch: `+path` a worker's new temporary file, `-path` one gone. */
 let channel: BroadcastChannel | undefined;
 function tell(message: string): void {
-  channel ??= new BroadcastChannel('yanjin-bulletin.temp-files');
+  if (!channel) {
+    channel = new BroadcastChannel('yanjin-bulletin.temp-files');
+    channel.unref();
+  }
   channel.postMessage(message);
 }
 
@@ -40,14 +43,15 @@ export function tempBeside(target: string): string {
   const dir = dirname(target);
   cleanStale(dir);
   const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  if (isMainThread) add(tmp);
+  // Absolute: the process may be in another folder by the time it is stopped.
+  if (isMainThread) add(resolve(tmp));
   else tell(`+${resolve(tmp)}`);
   return tmp;
 }
 
 /** The temporary file is gone (renamed into place, or removed): forget it. */
 export function settled(tmp: string): void {
-  if (isMainThread) settledHere(tmp);
+  if (isMainThread) settledHere(resolve(tmp));
   else tell(`-${resolve(tmp)}`);
 }
 
