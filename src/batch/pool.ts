@@ -59,6 +59,8 @@ async function runWorkers(queue: Job[], workers: number, ev: PoolEvents, finish:
   // Loaded here: a build of one issue never starts a worker.
   const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   const { sharedFaceFiles } = await import('../fonts/open-face.js');
+  // Stopped by a signal, this thread removes the workers' temporary files with its own.
+  (await import('../write/temp-files.js')).hearWorkers();
   await new Promise<void>((resolveAll) => {
     let running = 0;
     const spawn = () => {

@@ -3,7 +3,11 @@
 // before mammoth reads it: the sizes the zip's central directory declares, then the XML
 // itself, unpacked as a stream and counted, stopping at the caps (a zip may lie about
 // its sizes).
-import JSZip from 'jszip';
+import { createRequire } from 'node:module';
+import type JSZip from 'jszip';
+
+// Required when a Word file is read, not bundled: most runs never need it.
+const loadJszip = () => createRequire(import.meta.url)('jszip') as typeof JSZip;
 
 /** XML a Word file may unpack to: an issue is a few hundred kilobytes of it. */
 export const MAX_DOCX_XML_BYTES = 50 * 1024 * 1024;
@@ -30,7 +34,7 @@ export async function checkDocxLimits(bytes: Uint8Array): Promise<void> {
   if (entries > MAX_DOCX_ENTRIES) {
     throw new DocxLimitError(`the Word file holds ${entries.toLocaleString('en')} parts; a Word file has a few dozen, so it is not read`);
   }
-  const zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+  const zip = await loadJszip().loadAsync(bytes, { checkCRC32: false });
   const parts = Object.values(zip.files).filter((f) => !f.dir && isXml(f.name));
   const declared = parts.reduce((sum, f) => sum + declaredSize(f), 0);
   if (declared > MAX_DOCX_XML_BYTES) throw tooMuchXml(declared);

@@ -2,7 +2,11 @@
 // GBK/GB18030 from Windows Notepad, or Big5 (Traditional Chinese Windows), told apart from
 // GBK by chardet's character statistics. Anything else (binary, UTF-16, a Word or PDF
 // file picked by mistake) is refused with a message that says what it is.
-import chardet from 'chardet';
+import { createRequire } from 'node:module';
+import type Chardet from 'chardet';
+
+// Required for the files that are not UTF-8, not bundled: most runs never need it.
+const loadChardet = () => createRequire(import.meta.url)('chardet') as typeof Chardet;
 
 export interface Decoded {
   text: string;
@@ -102,7 +106,7 @@ function chineseEncoding(bytes: Uint8Array): 'gb18030' | 'big5' {
   };
   if (!decodes('gb18030')) return decodes('big5') ? 'big5' : 'gb18030';
   if (!decodes('big5')) return 'gb18030';
-  const matches = chardet.analyse(bytes);
+  const matches = loadChardet().analyse(bytes);
   const confidence = (name: string) => matches.find((m) => m.name === name)?.confidence ?? 0;
   return confidence('Big5') > confidence('GB18030') ? 'big5' : 'gb18030';
 }

@@ -255,13 +255,20 @@ function custom(msg: string): boolean {
   return !/^(Invalid|Too (small|big)|Expected)/.test(msg);
 }
 
+/** The text of line `n` (1-based), found through the line starts YAML counted: no split of the whole file for each problem. */
+function lineAt(parsed: ParsedYaml, n: number): string {
+  const starts = parsed.lines.lineStarts;
+  if (n < 1 || n > starts.length) return '';
+  return parsed.text.slice(starts[n - 1], n < starts.length ? starts[n] - 1 : undefined);
+}
+
 function valueHint(parsed: ParsedYaml, iss: ZodIssue, actual: unknown, path: PropertyKey[], source: string | undefined, root: z.ZodType): string | undefined {
   const last = path[path.length - 1];
   const wantsText = (iss.code === 'invalid_type' && iss.expected === 'string') || (iss.code === 'invalid_union' && unionWords(iss).startsWith('text'));
   const wantsNumber = iss.code === 'invalid_type' && (iss.expected === 'number' || iss.expected === 'int');
   const typed = source ?? String(actual);
   if (actual === null) {
-    const line = parsed.text.split('\n')[locate(parsed, path).line - 1] ?? '';
+    const line = lineAt(parsed, locate(parsed, path).line);
     if (/:\s+#/.test(line)) return '"#" after a space starts a comment in YAML, so the value is empty; put the text in quotes: \'#…\'';
     if (typeof last === 'string' && optionalAt(root, path)) return `write the value after "${last}:", or delete the line if there is none`;
     if (source && /^(null|Null|NULL|~)$/.test(source)) return `YAML reads ${source} as "nothing"; to keep it as text, put it in quotes: '${source}'`;
@@ -279,11 +286,11 @@ function valueHint(parsed: ParsedYaml, iss: ZodIssue, actual: unknown, path: Pro
   }
   if (wantsText && typeof actual === 'boolean') return `YAML reads ${typed} as a yes/no value; to keep it as text, put it in quotes: '${typed}'`;
   if (wantsText && Array.isArray(actual) && source === undefined) {
-    const line = parsed.text.split('\n')[locate(parsed, path).line - 1] ?? '';
+    const line = lineAt(parsed, locate(parsed, path).line);
     if (/:\s*\[/.test(line)) return 'square brackets [ ] make a list in YAML; for brackets in text use 【】, or put the text in quotes';
   }
   if (wantsText && actual !== null && typeof actual === 'object' && !Array.isArray(actual)) {
-    const line = parsed.text.split('\n')[locate(parsed, path).line - 1] ?? '';
+    const line = lineAt(parsed, locate(parsed, path).line);
     if (/:\s*\{/.test(line)) return 'braces { } make a block of keys in YAML; for braces in text put the text in quotes';
   }
   if (iss.code === 'invalid_type' && iss.expected === 'boolean' && typeof actual === 'string') {

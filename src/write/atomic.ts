@@ -51,6 +51,7 @@ export function writeAtomicAsync(path: string, data: Uint8Array, opts: WriteOpti
 function begin(path: string, data: Uint8Array, opts: WriteOptions) {
   const what = opts.what ?? 'the PDF';
   const refuse = (message: string, hint?: string) => new UserError({ file: path, message: `cannot write ${what}: ${message}`, hint });
+  if (!path) throw refuse('the name is empty', 'name the file to write');
   if (path.endsWith('/') || path.endsWith(sep)) throw refuse('the name ends in a slash, so it names a folder', 'name the file itself, e.g. folder/issue38.pdf');
   let target: Target;
   try {

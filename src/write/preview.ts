@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { UserError } from '../errors.js';
 import { writeAtomic } from './atomic.js';
+import { outputTarget } from './output-target.js';
 
 export const DEFAULT_PREVIEW_DPI = 96;
 
@@ -22,6 +23,10 @@ interface NodeCanvas {
 
 /** Render every page at `dpi` and write the PNGs; returns their paths. */
 export async function writePreviews(pdf: Uint8Array, pdfPath: string, dpi = DEFAULT_PREVIEW_DPI): Promise<string[]> {
+  // A PDF sent into a device or a pipe (-o /dev/null) has no folder of its own to put them in.
+  if (outputTarget(pdfPath).how === 'stream') {
+    throw new UserError({ file: pdfPath, message: 'cannot write the previews: they go beside the PDF, and this is not a file in a folder', hint: 'name a PDF file with -o' });
+  }
   // Loaded only when previews are asked for: pdfjs is large and the canvas is native code.
   let pdfjs: typeof import('pdfjs-dist/legacy/build/pdf.mjs');
   try {

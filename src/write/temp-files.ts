@@ -2,6 +2,8 @@
 // named `.NAME.PID.RANDOM.tmp`, removed if the process is stopped (SIGINT, SIGTERM),
 // and, when a run was killed outright, removed by the next run that writes in that
 // folder (the PID in the name says whether the process that made it is gone).
+// Signals reach the main thread only: a batch worker tells it of its temporary files.
+import { BroadcastChannel, isMainThread } from 'node:worker_threads';
 import { readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -13,18 +15,52 @@ const pending = new Set<string>();
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 let listening = false;
 
+/** Between the threads of a batch: `+path` a worker's new temporary file, `-path` one gone. */
+let channel: BroadcastChannel | undefined;
+function tell(message: string): void {
+  if (!channel) {
+    channel = new BroadcastChannel('yanjin-bulletin.temp-files');
+    channel.unref();
+  }
+  channel.postMessage(message);
+}
+
+/** In the main thread, from the first worker on: keep the workers' temporary files with its own. */
+export function hearWorkers(): void {
+  if (!isMainThread || channel) return;
+  channel = new BroadcastChannel('yanjin-bulletin.temp-files');
+  channel.onmessage = (e) => {
+    const m = String((e as { data: unknown }).data);
+    if (m[0] === '+') add(m.slice(1));
+    else settledHere(m.slice(1));
+  };
+  // Listening must not keep the process alive.
+  channel.unref();
+}
+
 /** A fresh temporary name beside `target`, registered for removal if the process stops. */
 export function tempBeside(target: string): string {
   const dir = dirname(target);
   cleanStale(dir);
   const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  pending.add(tmp);
-  listen();
+  // Absolute: the process may be in another folder by the time it is stopped.
+  if (isMainThread) add(resolve(tmp));
+  else tell(`+${resolve(tmp)}`);
   return tmp;
 }
 
 /** The temporary file is gone (renamed into place, or removed): forget it. */
 export function settled(tmp: string): void {
+  if (isMainThread) settledHere(resolve(tmp));
+  else tell(`-${resolve(tmp)}`);
+}
+
+function add(tmp: string): void {
+  pending.add(tmp);
+  listen();
+}
+
+function settledHere(tmp: string): void {
   pending.delete(tmp);
   if (!pending.size) unlisten();
 }

@@ -64,6 +64,16 @@ describe('floods of problems are answered at once', () => {
     expect(r.stderr).toContain('dups.yaml:5:3: masthead: "title" appears twice in this block (first on line 4); keep one');
     expect(r.stderr).toMatch(/… and \d{4,} more problems/);
   });
+
+  it('10,000 empty or mistyped values: each hint reads its own line, not the whole file', async () => {
+    const MASTHEAD = 'masthead:\n  title: 延津政务快报\n  issue: 38\n  publisher: 延津县人民政府办公室\n  date: 2023-08-25\n';
+    for (const value of ['', ' [a]']) {
+      put('values.yaml', `${MASTHEAD}sections:\n  - heading: x\n    items:\n${`      - body:${value}\n`.repeat(10_000)}`);
+      const { result: r, seconds } = await cpuSeconds(() => run('validate', 'values.yaml'));
+      expect(seconds).toBeLessThan(2);
+      expect(r.stderr).toContain('values.yaml: … and 9950 more problems; fix these first');
+    }
+  });
 });
 
 describe('messages that say what is there', () => {

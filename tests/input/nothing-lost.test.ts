@@ -69,7 +69,8 @@ describe('a failed build keeps the old PDF', () => {
     writeFileSync(join(dir, 'issue39.yaml'), ISSUE.replace('issue: 38', 'issue: 39'));
     writeFileSync(join(dir, 'issue39.pdf'), OLD_PDF);
     const fault = fullDisk();
-    const r = await cli(['build', 'issue38.yaml', 'issue39.yaml', '--jobs', '1'], { cwd: dir, env: { NODE_OPTIONS: `--import=${fault}` } });
+    // --force: the old PDFs were written after the issues, so a batch would take them as up to date.
+    const r = await cli(['build', 'issue38.yaml', 'issue39.yaml', '--jobs', '1', '--force'], { cwd: dir, env: { NODE_OPTIONS: `--import=${fault}` } });
     expect(r.code).toBe(1);
     for (const n of [38, 39]) {
       expect(r.stderr).toContain(`issue${n}.pdf: cannot write the PDF: the disk is full; the file already there is unchanged\n`);

@@ -42,6 +42,12 @@ describe('devices and FIFOs are written into, not replaced', () => {
     expect(Buffer.concat(got).subarray(0, 5).toString()).toBe('%PDF-');
     expect(temps()).toEqual([]);
   });
+
+  it('previews are not put beside /dev/null', async () => {
+    const r = await run('build', 'issue38.yaml', '-o', '/dev/null', '--preview');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('/dev/null: cannot write the previews: they go beside the PDF, and this is not a file in a folder');
+  });
 });
 
 describe('links and permissions', () => {
@@ -93,6 +99,12 @@ describe('links and permissions', () => {
 });
 
 describe('paths that cannot be written are named at once', () => {
+  it('an empty -o is named as empty', async () => {
+    const r = await run('build', 'issue38.yaml', '-o', '');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(': cannot write the PDF: the name is empty');
+  });
+
   it('-o FOLDER/ says it names a folder', async () => {
     const r = await run('build', 'issue38.yaml', '-o', 'adir/');
     expect(r.code).toBe(2);
@@ -140,5 +152,28 @@ describe('temporary files', () => {
     expect(signal).toBe('SIGTERM');
     expect(temps()).toEqual([]);
     expect(existsSync(join(dir, 'issue38.pdf'))).toBe(false);
+  });
+
+  it('of worker threads too: the main thread removes them when stopped', async () => {
+    for (const n of [39, 40, 41, 42]) writeFileSync(join(dir, `issue${n}.yaml`), MINIMAL_ISSUE.replace('issue: 38', `issue: ${n}`));
+    // Every flush hangs: this thread's on the thread pool, a worker's in fsyncSync.
+    const fault = join(dir, 'slow-disk.mjs');
+    writeFileSync(
+      fault,
+      `import fs from 'node:fs'; import { syncBuiltinESMExports } from 'node:module';
+       fs.fsync = () => { process.stderr.write('flushing here\\n'); setInterval(() => {}, 1000); };
+       fs.fsyncSync = () => { process.stderr.write('flushing in a worker\\n'); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000); };
+       syncBuiltinESMExports();`,
+    );
+    const issues = ['issue38.yaml', 'issue39.yaml', 'issue40.yaml', 'issue41.yaml', 'issue42.yaml'];
+    const child = spawn(process.execPath, [CLI, 'build', ...issues, '--jobs', '2'], { cwd: dir, env: { ...process.env, NODE_OPTIONS: `--import=${fault}` } });
+    let said = '';
+    await new Promise<void>((resolve) => child.stderr.on('data', (b: Buffer) => (said += b.toString()).includes('flushing here') && said.includes('flushing in a worker') && resolve()));
+    // The worker's message about its file is on its way to this thread: give it a moment.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(temps().length).toBeGreaterThan(1);
+    child.kill('SIGTERM');
+    expect(await new Promise((resolve) => child.on('exit', (_code, sig) => resolve(sig)))).toBe('SIGTERM');
+    expect(temps()).toEqual([]);
   });
 });
