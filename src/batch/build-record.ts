@@ -8,7 +8,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 
-export const RECORD_NAME = '.yanjin-bulletin-record.json';
+/** The record's file; each part of a sharded build (--shard K/N) keeps its own, so their folders merge without loss. */
+export function recordName(shard?: { k: number; n: number }): string {
+  return `.yanjin-bulletin-record${shard ? `-${shard.k}-of-${shard.n}` : ''}.json`;
+}
+const RECORD_FILE = /^\.yanjin-bulletin-record(?:-\d+-of-\d+)?\.json$/;
 
 export interface RecordEntry {
   /** The issue file, relative to the record's folder (with `/`). */
@@ -23,13 +27,26 @@ type Record_ = Record<string, RecordEntry>;
 
 export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-function readRecord(folder: string): Record_ {
+function readOne(folder: string, name: string): Record_ {
   try {
-    const r = JSON.parse(readFileSync(join(folder, RECORD_NAME), 'utf8')) as { outputs?: Record_ };
+    const r = JSON.parse(readFileSync(join(folder, name), 'utf8')) as { outputs?: Record_ };
     return r.outputs && typeof r.outputs === 'object' ? r.outputs : {};
   } catch {
     return {};
   }
+}
+
+function recordFiles(folder: string): string[] {
+  try {
+    return readdirSync(folder).filter((n) => RECORD_FILE.test(n)).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Every record of the folder, merged (the PDF's own hash tells a stale entry). */
+function readRecord(folder: string): Record_ {
+  return Object.assign({}, ...recordFiles(folder).map((n) => readOne(folder, n))) as Record_;
 }
 
 /** Look up what each PDF was built from, reading each folder's record once. */
@@ -54,7 +71,7 @@ export function recordFolders(dir: string): string[] {
     }
     for (const e of entries) {
       if (e.isDirectory()) visit(join(d, e.name));
-      else if (e.name === RECORD_NAME) out.push(d);
+      else if (RECORD_FILE.test(e.name) && out[out.length - 1] !== d) out.push(d);
     }
   };
   visit(dir);
@@ -76,7 +93,7 @@ export function entryFor(out: string, input: string, key: string, pdfHash: strin
 }
 
 /** Save new entries, folder by folder, keeping the others. A folder that cannot be written is left: the next run rebuilds. */
-export function saveEntries(entries: Array<{ out: string; entry: RecordEntry }>): void {
+export function saveEntries(entries: Array<{ out: string; entry: RecordEntry }>, name = recordName()): void {
   const byFolder = new Map<string, Array<{ name: string; entry: RecordEntry }>>();
   for (const { out, entry } of entries) {
     const folder = dirname(resolve(out));
@@ -84,17 +101,17 @@ export function saveEntries(entries: Array<{ out: string; entry: RecordEntry }>)
     byFolder.get(folder)!.push({ name: basename(out), entry });
   }
   for (const [folder, list] of byFolder) {
-    const rec = readRecord(folder);
-    for (const { name, entry } of list) rec[name] = entry;
-    writeRecord(folder, rec);
+    const rec = readOne(folder, name);
+    for (const { name: pdf, entry } of list) rec[pdf] = entry;
+    writeRecord(folder, name, rec);
   }
 }
 
-function writeRecord(folder: string, rec: Record_): void {
+function writeRecord(folder: string, name: string, rec: Record_): void {
   try {
     mkdirSync(folder, { recursive: true });
     const sorted = Object.fromEntries(Object.entries(rec).sort(([a], [b]) => (a < b ? -1 : 1)));
-    writeFileSync(join(folder, RECORD_NAME), JSON.stringify({ outputs: sorted }, null, 1) + '\n');
+    writeFileSync(join(folder, name), JSON.stringify({ outputs: sorted }, null, 1) + '\n');
   } catch {
     /* a read-only folder */
   }
@@ -123,13 +140,15 @@ export function pruneOrphans(orphans: Orphan[]): void {
   const byFolder = new Map<string, Orphan[]>();
   for (const o of orphans) byFolder.set(dirname(o.pdf), [...(byFolder.get(dirname(o.pdf)) ?? []), o]);
   for (const [folder, list] of byFolder) {
-    const rec = readRecord(folder);
     for (const o of list) {
       rmSync(o.pdf, { force: true });
       const stem = basename(o.pdf).replace(/\.pdf$/i, '');
       for (let page = 1; existsSync(join(folder, `${stem}-${page}.png`)); page++) rmSync(join(folder, `${stem}-${page}.png`), { force: true });
-      delete rec[basename(o.pdf)];
     }
-    writeRecord(folder, rec);
+    for (const name of recordFiles(folder)) {
+      const rec = readOne(folder, name);
+      for (const o of list) delete rec[basename(o.pdf)];
+      writeRecord(folder, name, rec);
+    }
   }
 }

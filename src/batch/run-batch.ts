@@ -8,7 +8,7 @@ import { checkCollisions, expandInputs, outputFor, type Input } from './inputs.j
 import { runJobs } from './pool.js';
 import { Reporter, type Mode, type Summary } from './report.js';
 import { inShard, type Shard } from './shard.js';
-import { findOrphans, pruneOrphans, recordFolders, recordReader, saveEntries, type Orphan, type RecordEntry } from './build-record.js';
+import { findOrphans, pruneOrphans, recordFolders, recordName, recordReader, saveEntries, type Orphan, type RecordEntry } from './build-record.js';
 import { dirname, relative } from 'node:path';
 
 export interface BatchRequest {
@@ -88,7 +88,7 @@ export async function runBatch(req: BatchRequest): Promise<{ code: number; summa
   rep.begin(p.jobs.length);
   // Records are saved as PDFs are written (a few at a time), so a stopped run keeps what it built.
   const pending: Array<{ out: string; entry: RecordEntry }> = [];
-  const flush = () => saveEntries(pending.splice(0));
+  const flush = () => saveEntries(pending.splice(0), recordName(req.shard));
   const done = (r: JobResult) => {
     rep.result(r);
     // One issue named alone (without --out-dir) leaves no record beside it: it is always built.

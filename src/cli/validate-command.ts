@@ -31,6 +31,10 @@ interface Checked {
 
 export async function runValidate(args: string[], flags: ValidateFlags): Promise<number> {
   checkFontPath(flags.fontPath);
+  if (args.includes('-')) {
+    const [{ readStdin, STDIN_NAME }, { giveInput }] = await Promise.all([import('../batch/stdio.js'), import('../load/load-file.js')]);
+    giveInput(STDIN_NAME, await readStdin());
+  }
   const { inputs, empty } = expandInputs(args, process.cwd(), flags.style ? [flags.style] : []);
   if (inputs.length === 0) throw new UsageError(`no issue files in ${args.join(' ')} (an issue file is a .yaml file with a top-level masthead: key)`);
   const results: Checked[] = [];

@@ -118,3 +118,16 @@ describe('incremental builds', () => {
     expect(r.stdout).toMatch(/^out\/one\.pdf: 1 pages/);
   });
 });
+
+describe('sharded builds', () => {
+  it('each part keeps its own record, so the parts merged into one folder are all up to date', () => {
+    const dir = tree(Object.fromEntries([1, 2, 3, 4, 5, 6].map((n) => [`in/i${n}.yaml`, issueYaml(n)])));
+    made.push(dir);
+    for (const k of [1, 2]) expect(cli(['build', 'in', '--out-dir', `part${k}`, '--shard', `${k}/2`, '--quiet'], { cwd: dir }).code).toBe(0);
+    for (const k of [1, 2]) cpSync(join(dir, `part${k}`), join(dir, 'merged'), { recursive: true });
+    expect(existsSync(join(dir, 'merged', '.yanjin-bulletin-record-1-of-2.json'))).toBe(true);
+    expect(existsSync(join(dir, 'merged', '.yanjin-bulletin-record-2-of-2.json'))).toBe(true);
+    const r = cli(['build', 'in', '--out-dir', 'merged', '--json'], { cwd: dir });
+    expect(new Set((JSON.parse(r.stdout) as Report).issues.map((i) => i.status))).toEqual(new Set(['skipped']));
+  });
+});

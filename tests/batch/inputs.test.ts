@@ -1,6 +1,7 @@
 // Arguments to issue files: folders (style files left out), globs, plain files, and the
 // relative paths that --out-dir mirrors.
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, afterAll } from 'vitest';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expandInputs, outputFor, checkCollisions } from '../../src/batch/inputs.js';
 import { globBase } from '../../src/batch/glob.js';
@@ -18,6 +19,7 @@ const files = {
 
 describe('expandInputs', () => {
   const root = tree(files);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('takes every issue below a folder, leaving out style files, hidden folders and other files', () => {
     const r = expandInputs(['2023'], root);

@@ -37,6 +37,13 @@ describe('pipes', () => {
     expect(squash((await readPdf(readFileSync(join(dir, 'piped.pdf')))).text)).toContain('第7期要闻');
   });
 
+  it('validate - checks the issue on standard input', () => {
+    const ok = piped(['validate', '-'], readFileSync(EXAMPLE));
+    expect(ok.code).toBe(0);
+    expect(ok.stdout.toString()).toBe('<stdin>: ok (1 warning)\n');
+    expect(ok.stderr).toContain('<stdin>:14:65: warning: sections[0].items[0].body: "辦" is a traditional form');
+  });
+
   it('names standard input in the problems of an issue read from it', async () => {
     const r = piped(['build', '-', '-o', 'bad.pdf'], 'masthead:\n  title: 快报\n  issue: x\n');
     expect(r.code).toBe(1);

@@ -1,7 +1,7 @@
 // Exit codes: 0 success, 1 an input or render error, 2 a usage error; a stack trace only
 // with --debug (an internal error is provoked by a fault injected at start-up).
-import { describe, it, expect, beforeAll } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -23,6 +23,7 @@ beforeAll(() => {
   // Date.UTC is first called while checking the date: failing there is a stand-in for any bug.
   writeFileSync(join(dir, 'fault.mjs'), "Date.UTC = () => { throw new Error('injected fault'); };\n");
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('0: success', () => {
   it('validate of valid files (a file named twice is checked once, as build builds it once)', async () => {
