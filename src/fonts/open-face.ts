@@ -2,7 +2,7 @@
 // errors that name the file and what is wrong with it. A face is opened once per process
 // or batch worker and shared by every issue and every role that uses it.
 import { readFileSync, statSync } from 'node:fs';
-import { open as openFile } from 'node:fs/promises';
+import { open as openFile, stat as statFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Font, FontCollection } from 'fontkit';
 import { loadFontkit } from './fontkit.js';
@@ -98,9 +98,13 @@ export async function readFaceFiles(specs: string[]): Promise<void> {
 
 /** A whole file, read into shared memory: batch workers use the same bytes (sharedFaceFiles). */
 async function readShared(file: string): Promise<Buffer> {
+  // Anything but a plain file of bounded size is left for openFace to name (opening a
+  // pipe would wait for a writer).
+  const st = await statFile(file);
+  if (!st.isFile() || st.size > MAX_FONT_FILE) throw new Error(`${file} is not a font file to read ahead`);
   const fh = await openFile(file, 'r');
   try {
-    const size = (await fh.stat()).size;
+    const size = st.size;
     const bytes = Buffer.from(new SharedArrayBuffer(size));
     for (let at = 0; at < size; ) {
       const { bytesRead: n } = await fh.read(bytes, at, size - at, at);
@@ -127,6 +131,9 @@ export function adoptFaceFiles(files: Map<string, SharedArrayBuffer>): void {
     bytesRead.set(file, Buffer.from(sab));
   }
 }
+
+/** The largest font file opened: CJK collections run to ~100 MB. */
+const MAX_FONT_FILE = 512 << 20;
 
 /** `file.ttc#PostScriptName`: a member of a collection. */
 const MEMBER = /^(.*\.(?:ttc|otc))#(.+)$/i;
@@ -161,9 +168,15 @@ export function fileStamp(file: string): string {
 function open(key: string, file: string, member: string | undefined): Face {
   let bytes: Buffer;
   try {
+    // A device or a pipe would be read for ever; a font file is a plain file of bounded size.
+    const st = statSync(file);
+    if (st.isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
+    if (!st.isFile()) throw new FaceError(`cannot read the font file ${file}: it is not a plain file (a device or a pipe)`);
+    if (st.size > MAX_FONT_FILE) throw new FaceError(`cannot read the font file ${file}: at ${Math.round(st.size / 1048576)} MB it is larger than a font file may be (${MAX_FONT_FILE / 1048576} MB)`);
     bytes = bytesRead.get(file) ?? readFileSync(file);
     bytesRead.delete(file);
   } catch (e) {
+    if (e instanceof FaceError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'ELOOP' ? 'the path is a loop of symbolic links' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
     throw new FaceError(`cannot read the font file ${file}: ${why}`);

@@ -3,6 +3,7 @@
 // entry that named it: never an "internal error" blamed on the issue. validate says the
 // same and goes on to the next file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,5 +67,22 @@ describe('a broken face', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cmap table is damaged/);
     expect(r.stdout).toMatch(/issue38\.yaml: ok/);
+  });
+});
+
+describe('a face or profile that is not a plain file', () => {
+  it('is refused at once, not read for ever (a FIFO as a face, /dev/zero as the CMYK profile)', async () => {
+    const fifo = join(dir, 'pipe.ttf');
+    execFileSync('mkfifo', [fifo]);
+    const issue = join(dir, 'fifo.yaml');
+    writeFileSync(issue, readFileSync(EXAMPLE, 'utf8') + `style:\n  fonts:\n    masthead: pipe.ttf\n`);
+    const r = await cli(['build', issue, '-o', join(dir, 'fifo.pdf')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`cannot read the font file ${fifo}: it is not a plain file (a device or a pipe)`);
+    const zero = join(dir, 'zero.yaml');
+    writeFileSync(zero, readFileSync(EXAMPLE, 'utf8') + `style:\n  color:\n    cmykProfile: /dev/zero\n`);
+    const z = await cli(['build', zero, '--pdfa', '--color', 'cmyk', '-o', join(dir, 'zero.pdf')]);
+    expect(z.code).toBe(1);
+    expect(z.stderr).toContain('cannot read the ICC profile: it is not a plain file');
   });
 });
