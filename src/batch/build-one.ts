@@ -10,7 +10,8 @@ import { loadPdfWriter } from '../write/pdfkit.js';
 import { mark } from '../timings.js';
 import { STDIN_NAME, writeStdout } from './stdio.js';
 import { noticesFor } from '../load/load-file.js';
-import { entryFor, pdfMatches, sha256, type RecordEntry } from './build-record.js';
+import { entryFor, pdfMatches, type RecordEntry } from './build-record.js';
+import { sha256 } from '../hash.js';
 import { inputKey } from './input-key.js';
 import { asErrors, type Warning } from '../validate/proofread/warning.js';
 

@@ -4,9 +4,9 @@
 // a fresh checkout: every file is new, and unchanged issues are still skipped). Keeping
 // the PDF's own hash makes an interrupted run harmless: a PDF rewritten after the record
 // was last saved no longer matches it, and is built again.
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { sha256 } from '../hash.js';
 
 /** The record's file; each part of a sharded build (--shard K/N) keeps its own, so their folders merge without loss. */
 export function recordName(shard?: { k: number; n: number }): string {
@@ -25,7 +25,6 @@ export interface RecordEntry {
 
 type Record_ = Record<string, RecordEntry>;
 
-export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 function readOne(folder: string, name: string): Record_ {
   try {

@@ -4,7 +4,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sha256 } from './build-record.js';
+import { sha256 } from '../hash.js';
 import type { BuildOptions, Prepared } from '../build-issue.js';
 import type { FontBook } from '../fonts/font-book.js';
 import { fileStamp } from '../fonts/open-face.js';

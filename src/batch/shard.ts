@@ -2,6 +2,7 @@
 // An input belongs to the shard its relative path hashes to, so the split depends neither
 // on the machine's absolute paths nor on which other files exist.
 import { UsageError } from '../errors.js';
+import { sha256 } from '../hash.js';
 
 export interface Shard {
   /** 1-based. */
@@ -17,18 +18,8 @@ export function parseShard(s: string): Shard {
   return { k, n };
 }
 
-/** FNV-1a, 32 bits, over the UTF-8 bytes: small, stable, well spread for paths. */
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (const b of Buffer.from(s, 'utf8')) {
-    h ^= b;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
 export function shardOf(rel: string, n: number): number {
-  return (fnv1a(rel) % n) + 1;
+  return (parseInt(sha256(rel).slice(0, 8), 16) % n) + 1;
 }
 
 export function inShard(rel: string, shard: Shard | undefined): boolean {
