@@ -37,6 +37,9 @@ function isSink(path: string): boolean {
 }
 
 export function buildRequest(files: string[], flags: BuildFlags): BatchRequest {
+  if (flags.style === '') throw new UsageError('--style names a style file, and was given an empty name');
+  // Standard output named as a file is standard output: the PDF alone goes there.
+  if (flags.output === '/dev/stdout') flags = { ...flags, output: '-' };
   // `build in.yaml out.pdf`: the second name is taken for an input; say how to name the output.
   const pdfArg = files.find((f) => /\.pdf$/i.test(f));
   if (pdfArg) throw new UsageError(`"${pdfArg}" is a PDF, not an issue file; to name the output use -o: yanjin-bulletin build ${files.filter((f) => f !== pdfArg).join(' ') || 'issue.yaml'} -o ${pdfArg}`);

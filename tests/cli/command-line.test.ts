@@ -28,6 +28,19 @@ describe('pipes', () => {
     expect(r.stderr).toContain('(standard output): 4 pages');
   });
 
+  it('-o /dev/stdout is standard output too: the PDF alone goes there', async () => {
+    const r = piped(['build', EXAMPLE, '-o', '/dev/stdout']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(r.stdout.subarray(-6).toString()).toBe('%%EOF\n');
+    expect(squash((await readPdf(r.stdout)).text)).toContain('延津政务快报');
+  });
+
+  it('an empty --style is named as empty', async () => {
+    const r = await cli(['build', EXAMPLE, '--style', '', '-o', join(dir, 'x.pdf')]);
+    expect([r.code, r.stderr]).toEqual([2, 'yanjin-bulletin: --style names a style file, and was given an empty name\n']);
+  });
+
   it('build - reads the issue from standard input; without -o the PDF goes to standard output', async () => {
     const r = piped(['build', '-'], readFileSync(EXAMPLE));
     expect(r.code).toBe(0);
