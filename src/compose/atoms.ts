@@ -148,11 +148,11 @@ const MEASURE_PENALTY = 150;
 /**
  * A line that opens with one character and a mark (式，为…) tears the end of a word off
  * the line above; stacked, such starts draw a white channel. A light cost (a line
- * stretched to 0.034 em costs as much): the search moves a break for it when the lines
+ * stretched to 0.037 em costs as much): the search moves a break for it when the lines
  * stay about as even, never at the price of a loose one. A second one right under the
  * first costs more (see STACKED_TORN_PENALTY in linebreak.ts).
  */
-const TORN_START_PENALTY = 30;
+const TORN_START_PENALTY = 40;
 
 function breakCosts(A: Atoms): void {
   for (let k = 1; k < A.length; k++) {

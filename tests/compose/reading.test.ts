@@ -42,11 +42,11 @@ describe('reading rules', () => {
 
   it('moves a break off a torn word start when the lines stay about as even', () => {
     // Line 3 could open 字， (torn); setting 27 Han on line 2 instead costs a stretch of
-    // 0.038 em (45.6), more than the torn start (30): one torn start is kept …
+    // 0.038 em (45.6), more than the torn start (40): one torn start is kept …
     expect(set(han(56) + '，' + han(5)).text[2]).toBe('字，' + han(5));
-    // … but two in a row cost 40 more, and the second pair of lines moves.
+    // … but two in a row cost 40 more each, and the second pair of lines moves.
     const s = set(han(28) + '字，' + han(26) + '字，' + han(26) + '字，' + han(5));
-    // One line of 27 Han (45.6) buys three untorn starts (30 + 70 + 70).
+    // One line of 27 Han (45.6) buys three untorn starts (40 + 80 + 80).
     expect(s.text).toEqual([han(27), '字字，' + han(25), '字字，' + han(25), '字字，' + han(5)]);
   });
 });
