@@ -2,7 +2,7 @@
 // The command line and the batch both build issues through these functions.
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { UserError, type Problem } from './errors.js';
+import { UserError, formatProblem, pathToField, type Problem } from './errors.js';
 import { loadYamlFile, type Loaded } from './load/load-file.js';
 import { locate } from './load/parse-yaml.js';
 import { validateIssue, validateStyleFile, resolveStyle } from './validate/validate.js';
@@ -19,6 +19,8 @@ import { composeBody, headingText } from './compose/body.js';
 import { composeEndBlock, distributionText } from './compose/end-block.js';
 import { paginate } from './paginate/paginate.js';
 import type { Layout } from './paginate/types.js';
+import { strayText, type Stray } from './paginate/bounds.js';
+import type { BodyBlock } from './compose/body.js';
 import { writePdf } from './write/pdf-writer.js';
 import { cmykOutputProfile } from './write/output-intent.js';
 import { mark } from './timings.js';
@@ -142,7 +144,34 @@ export function layoutIssue(p: Prepared, book: FontBook): Layout {
   const body = composeBody(issue, style, geo, book);
   const end = composeEndBlock(issue.distribution, issue.staff, style, geo, book);
   const folio = (n: number) => single(`— ${n} —`, 'folio', style.size.folio, book);
-  return paginate({ masthead, body, end, folio }, style, geo);
+  const layout = paginate({ masthead, body, end, folio }, style, geo);
+  const strays = strayText(layout, geo);
+  if (strays.length) throw new UserError(strays.map((s) => strayProblem(p, body, s)));
+  return layout;
+}
+
+/** The layout's notices (an end block alone on its page …), at the field they concern. */
+export function layoutWarnings(p: Prepared, layout: Layout): Problem[] {
+  return layout.warnings.map((w) => {
+    const path = w.part === 'distribution' || w.part === 'staff' ? [w.part] : ['masthead', w.part];
+    return { file: p.file, ...locate(p.loaded, path), field: pathToField(path), message: w.message };
+  });
+}
+
+/** Text outside the type area, reported at the field that holds it. */
+function strayProblem(p: Prepared, body: BodyBlock[], s: Stray): Problem {
+  const blk = s.block.startsWith('body ') ? body[Number(s.block.slice(5))] : undefined;
+  const path: PropertyKey[] =
+    blk?.kind === 'para' ? ['sections', blk.section, 'items', blk.item, 'body']
+    : blk ? ['sections', blk.section, 'heading']
+    : s.part === 'distribution' || s.part === 'staff' ? [s.part]
+    : ['masthead', s.part === 'issue' ? 'issue' : s.part];
+  return {
+    file: p.file,
+    ...locate(p.loaded, path),
+    field: pathToField(path),
+    message: `this text would run past the ${s.edge} edge of the type area on page ${s.page} (“${s.text}…”); shorten it`,
+  };
 }
 
 export function creationDate(isoDate: string): Date {
@@ -155,6 +184,7 @@ export function creationDate(isoDate: string): Date {
 export async function renderIssue(p: Prepared, book: FontBook, opts: BuildOptions = {}): Promise<{ pdf: Buffer; layout: Layout }> {
   const layout = layoutIssue(p, book);
   mark('laid out');
+  for (const w of layoutWarnings(p, layout)) process.stderr.write(`${formatProblem(w).replace(/^([^ ]*?): /, '$1: warning: ')}\n`);
   const m = p.issue.masthead;
   // The profile's path is relative to the file that names it (the issue wins over --style).
   const ownProfile = (p.loaded.data as { style?: { color?: { cmykProfile?: unknown } } }).style?.color?.cmykProfile;
