@@ -38,7 +38,8 @@
 //   the distance between their origins; the extra gap is that distance minus the most
 //   common such distance for that font and size in the file (the grid pitch, or the
 //   natural advance for a typesetter without a grid). Lines with a gap wider than 2 em
-//   (the masthead's publisher/date line, the staff line) are left out.
+//   (the masthead's publisher/date line, the staff line), or of 0.9 em between glyphs of
+//   one face (a spaced mark), are left out.
 // - Copy: `pdftotext` (poppler, an independent reader) and pdf.js's text content are
 //   compared with the typed text, all whitespace removed. The typed text comes from a
 //   YAML/JSON issue file beside the PDF (same name) or named after '='. Each headline,
@@ -283,6 +284,9 @@ export async function measure(pdfPath, typedPath) {
     // A paragraph's first line starts two characters in: two grid cells, or 2 em for a
     // typesetter without a grid.
     const indents = [left, left + (2 * (right - left)) / 28, left + 2 * l.size];
+    // Under a lead title that fills its line, the body keeps the title's one-character gap.
+    const prev = all[all.indexOf(l) - 1];
+    if (prev && prev.g[prev.g.length - 1].font !== l.g[0].font) indents.push(left + (right - left) / 28, left + l.size);
     const okL = leftEdges(l).some((x) => indents.some((i) => Math.abs(x - i) <= TOL));
     const okR = rightEdges(l).some((x) => Math.abs(x - right) <= TOL);
     if (!okL || !okR) notFlush.push(`p${l.page} ${okL ? '' : `left ${(leftEdges(l)[0] - left).toFixed(2)}pt `}${okR ? '' : `right ${(rightEdges(l)[0] - right).toFixed(2)}pt `}${l.text.slice(0, 14)}…${process.env.QR_DEBUG ? ` → ${l.next.text.slice(0, 10)} x0=${(l.next.g[0].x - left).toFixed(2)}` : ''}`);
@@ -293,7 +297,9 @@ export async function measure(pdfPath, typedPath) {
   const narrow = [];
   const pairs = new Map();
   for (const l of all) {
-    const wide = l.g.some((g, k) => k > 0 && g.x - (l.g[k - 1].x + l.g[k - 1].adv) > 2 * g.size);
+    // A typed space of a character or more between glyphs of one face (a mark spaced as
+    // 内部资料　注意保存, the staff line) is no justified text either.
+    const wide = l.g.some((g, k) => k > 0 && (g.x - (l.g[k - 1].x + l.g[k - 1].adv) > 2 * g.size || (g.font === l.g[k - 1].font && g.x - (l.g[k - 1].x + l.g[k - 1].adv) > 0.9 * g.size)));
     for (let k = 1; k + 1 < l.g.length; k++) {
       const g = l.g[k];
       if (!STOPS.has(g.ch) || !isHan(l.g[k - 1].ch) || !isHan(l.g[k + 1].ch)) continue;

@@ -17,7 +17,7 @@ export interface Atoms {
   cls: CharClass[];
   /** The character's bits from charInfo (what the rules between atoms ask of it). */
   info: Uint16Array;
-  /** FW, STRETCHY, BREAK, ALONE. */
+  /** FW, STRETCHY, BREAK, ALONE, TORN, GAP_AT_START. */
   flags: Uint8Array;
   size: Float64Array;
   /** The em of the atom's grid cell (pt): size × pitch ratio. */
@@ -51,6 +51,9 @@ export const ALONE = 8;
 /** A line starting at this atom opens with one character and a mark that may not start
  * a line (式，为…): the tail of a word torn off the line above. */
 export const TORN = 16;
+/** The fixed gap before this atom (after a lead title) stays when a line starts here:
+ * the body under a title that fills its line starts one character in, not flush left. */
+export const GAP_AT_START = 32;
 
 /** Room for `cap` atoms: the numbers in one buffer, so a paragraph allocates few arrays. */
 function newAtoms(cap: number): Atoms {
@@ -127,6 +130,7 @@ export function buildAtoms(runs: Run[], shaper: Shaper, measure: Measure): Atoms
         if (!mayBreak(A, k - 1, k, pendingSpace > 0 || pendingGap > 0)) flags &= ~BREAK;
         if (!mayStretch(A, k - 1, k, pendingSpace > 0)) flags &= ~STRETCHY;
       }
+      if (k > 0 && pendingGap > 0) flags |= GAP_AT_START;
       A.flags[k] = flags;
       pendingSpace = 0;
       pendingGap = 0;

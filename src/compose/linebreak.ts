@@ -1,6 +1,6 @@
 // Choose line breaks over the whole paragraph (total fit, as Knuth–Plass), with costs
 // for Chinese: even spacing, squeezed punctuation only when it buys a better paragraph.
-import { ALONE, BREAK, STRETCHY, TORN, isStop, type Atoms } from './atoms.js';
+import { ALONE, BREAK, GAP_AT_START, STRETCHY, TORN, isStop, type Atoms } from './atoms.js';
 
 export interface BreakOptions {
   /** Width available to the first line, pt. */
@@ -84,15 +84,16 @@ class Sums {
   letters: Float64Array;
   endCut: Float64Array; // per atom: what it gives up when it ends a line (w - endW)
   openSq: Float64Array; // per atom: its blank half when it is an opening mark that may drop it, else 0
+  startGlue: Float64Array; // per atom: the gap it keeps when it starts a line (GAP_AT_START)
   /** No atom has a negative width or glue: a later start never makes a line wider. */
   monotone = true;
   /** A line from a given start never gets narrower, even squeezed, as it takes in more
    * atoms up to a later break (see chooseBreaks). */
   growing = true;
   constructor(atoms: Atoms) {
-    // Views of one buffer: ten typed arrays of their own per paragraph cost more to
+    // Views of one buffer: typed arrays each of their own per paragraph cost more to
     // allocate (each has its own backing store) than to fill.
-    const [width, glue, squeeze, gaps, marks, bracketSqueeze, brackets, letters, endCut, openSq] = views(10, atoms.length + 1);
+    const [width, glue, squeeze, gaps, marks, bracketSqueeze, brackets, letters, endCut, openSq, startGlue] = views(11, atoms.length + 1);
     this.width = width;
     this.glue = glue;
     this.squeeze = squeeze;
@@ -103,6 +104,7 @@ class Sums {
     this.letters = letters;
     this.endCut = endCut;
     this.openSq = openSq;
+    this.startGlue = startGlue;
     for (let i = 0; i < atoms.length; i++) {
       const aw = atoms.w[i];
       const glue = atoms.glue[i];
@@ -118,6 +120,7 @@ class Sums {
       this.brackets[i + 1] = this.brackets[i] + (squeeze > 0 && !stop ? 1 : 0);
       this.letters[i + 1] = this.letters[i] + (cls === 'han' || cls === 'word' ? 1 : 0);
       this.endCut[i] = aw - atoms.endW[i];
+      this.startGlue[i] = (atoms.flags[i] & GAP_AT_START) !== 0 ? glue : 0;
       // At a line start an opening mark drops its whole blank half, even one that gives
       // only a quarter mid-line (its partner mark is on the line above).
       this.openSq[i] = cls === 'open' && squeeze > 0 ? aw / 2 : 0;
@@ -163,7 +166,7 @@ export function fitLine(sums: Sums, a: number, b: number, out: LineFit = newFit(
 
 /** The part of fitLine that says whether the line can fit at all: natural, shrink, startTrim. */
 function fitWidth(sums: Sums, a: number, b: number, out: LineFit): void {
-  out.natural = sums.width[b] - sums.width[a] + (sums.glue[b] - sums.glue[a + 1]) - sums.endCut[b - 1];
+  out.natural = sums.width[b] - sums.width[a] + (sums.glue[b] - sums.glue[a + 1]) + sums.startGlue[a] - sums.endCut[b - 1];
   // A line-start opening mark is never squeezed in proportion: it drops its blank half
   // whole, or (a paragraph's first mark, set after the indent) keeps its full width.
   const inside = b - 1 > a;

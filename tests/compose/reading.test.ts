@@ -50,3 +50,19 @@ describe('reading rules', () => {
     expect(s.text).toEqual([han(27), '字字，' + han(25), '字字，' + han(25), '字字，' + han(5)]);
   });
 });
+
+describe('a lead title that fills its line', () => {
+  it('keeps its one-character gap: the body below starts one character in', () => {
+    const s = set(
+      [
+        { text: han(26, '题'), role: 'lead', size: 16 },
+        { text: han(40), role: 'body', size: 16, gapBefore: 16 },
+      ],
+      { indent: 32 },
+    );
+    expect(s.text[0]).toBe(han(26, '题'));
+    expect(s.xs[1][0]).toBe(16);
+    expect(s.lines[1].end).toBeCloseTo(448, 9);
+    expect(s.text[1]).toBe(han(27));
+  });
+});
