@@ -144,7 +144,9 @@ export function layoutIssue(p: Prepared, book: FontBook): Layout {
   const body = composeBody(issue, style, geo, book);
   const end = composeEndBlock(issue.distribution, issue.staff, style, geo, book);
   const folio = (n: number) => single(`— ${n} —`, 'folio', style.size.folio, book);
-  const layout = paginate({ masthead, body, end, folio }, style, geo);
+  const dash = book.shape('—', 'folio', style.size.folio)[0];
+  const folioInkTop = dash && book.inkY(dash)?.[1];
+  const layout = paginate({ masthead, body, end, folio, folioInkTop }, style, geo);
   const strays = strayText(layout, geo);
   if (strays.length) throw new UserError(strays.map((s) => strayProblem(p, body, s)));
   return layout;

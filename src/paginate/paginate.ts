@@ -14,6 +14,8 @@ export interface Composed {
   body: BodyBlock[];
   end?: EndBlock;
   folio: (n: number) => Line;
+  /** Top of the page number's ink (its dash), pt above the baseline, when the face says. */
+  folioInkTop?: number;
 }
 
 export function paginate(c: Composed, style: Style, geo: Geometry): Layout {
@@ -50,7 +52,7 @@ export function paginate(c: Composed, style: Style, geo: Geometry): Layout {
   const warnings: LayoutWarning[] = [];
   if (c.end) placeEnd(c.end, style, geo, pageAt, lastPage, rowTop(lastRowEnd), warnings);
   if (style.folio.position !== 'none') {
-    for (const page of pages) page.draws.push(placeFolio(c.folio(page.number), page.number, style, geo));
+    for (const page of pages) page.draws.push(placeFolio(c.folio(page.number), page.number, style, geo, c.folioInkTop));
   }
   return { pageW: geo.pageW, pageH: geo.pageH, pages, bookmarks, warnings };
 }
@@ -166,10 +168,11 @@ function placeEndBlock(e: EndBlock, style: Style, geo: Geometry, top: number, cl
   return draws;
 }
 
-/** `— N —`: the top of its characters 7 mm below the type area; odd right, even left. */
-function placeFolio(line: Line, n: number, style: Style, geo: Geometry): Draw {
+/** `— N —`: the top of its ink (the dash, GB/T 9704) 7 mm below the type area, or of its
+ * em box when the face does not say; odd right, even left. */
+function placeFolio(line: Line, n: number, style: Style, geo: Geometry, inkTop?: number): Draw {
   const size = style.size.folio;
-  const y = geo.top + geo.height + style.folio.gap + 0.88 * size;
+  const y = geo.top + geo.height + style.folio.gap + (inkTop ?? 0.88 * size);
   const cell = size;
   let x: number;
   if (style.folio.position === 'center') x = geo.left + (geo.width - line.end) / 2;

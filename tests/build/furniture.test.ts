@@ -3,7 +3,9 @@
 import { afterAll, describe, it, expect } from 'vitest';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as fontkit from 'fontkit';
 import { cli } from '../helpers/cli.js';
+import { ROOT } from '../helpers/paths.js';
 import { readPdf, squash } from '../helpers/read-pdf.js';
 import { exampleData, tempDir, writeIssue } from '../helpers/variant.js';
 
@@ -170,6 +172,18 @@ describe('furniture that does not fit', () => {
     const r = cli(['build', writeIssue(dir, 'issue.yaml', d)]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/issue\.yaml:\d+:\d+: sections\[0\]\.items\[0\]\.body: this text would run past the right edge of the type area on page 1/);
+  });
+});
+
+describe('page numbers', () => {
+  it('sets the top of the ink of the dash 7 mm below the type area', async () => {
+    const pdf = await build(exampleData());
+    const font = fontkit.openSync(join(ROOT, 'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf')) as unknown as { glyphForCodePoint(cp: number): { bbox: { maxY: number } }; unitsPerEm: number };
+    const inkTop = (font.glyphForCodePoint(0x2014).bbox.maxY / font.unitsPerEm) * 14;
+    for (const [i, p] of pdf.pages.entries()) {
+      const folio = p.lines.find((l) => squash(l.text) === `—${i + 1}—`)!;
+      expect(folio.y - inkTop).toBeCloseTo(BOTTOM + 7 * MM, 1);
+    }
   });
 });
 
