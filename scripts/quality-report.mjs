@@ -53,6 +53,9 @@
 // - Torn line starts: a line that does not open a paragraph and starts with one Han
 //   character followed by a mark that may not start a line (式，为… ): the word's tail torn off.
 // - Spread of stop widths: the standard deviation of the mid-line stop widths above.
+//   Each split number and torn start says which bound kept it, judged on its line alone
+//   (whichBound): the squeeze pulling the next glyphs up would take, or the gaps pushing
+//   the last glyph down would open.
 // - Outside the type area: glyphs whose em box (0.88 em above the baseline, 0.12 below)
 //   crosses the type area's edges by more than 0.5 pt; page numbers are left out.
 //
@@ -343,12 +346,12 @@ export async function measure(pdfPath, typedPath) {
   for (let i = 0; i + 1 < all.length; i++) {
     const l = all[i];
     const n = all[i + 1];
-    if (DIGIT.test(l.g[l.g.length - 1].ch) && MEASURE.has(n.g[0].ch)) splitNumbers.push(`p${l.page} …${l.text.slice(-8)}|${n.text.slice(0, 4)}…`);
+    if (DIGIT.test(l.g[l.g.length - 1].ch) && MEASURE.has(n.g[0].ch)) splitNumbers.push(`p${l.page} …${l.text.slice(-8)}|${n.text.slice(0, 4)}…${full.includes(l) ? `  ${whichBound(l, n, 1, bases)}` : ''}`);
   }
   const torn = [];
   for (const l of full) {
     const n = l.next;
-    if (n.g.length > 1 && isHan(n.g[0].ch) && NO_START.has(n.g[1].ch)) torn.push(`p${n.page} ${n.text.slice(0, 8)}…`);
+    if (n.g.length > 1 && isHan(n.g[0].ch) && NO_START.has(n.g[1].ch)) torn.push(`p${n.page} ${n.text.slice(0, 8)}…  ${whichBound(l, n, 2, bases)}`);
   }
   const stopWidths = [];
   for (const l of all) {
@@ -394,6 +397,31 @@ export async function measure(pdfPath, typedPath) {
     outside,
     copy,
   };
+}
+
+/**
+ * Why a break stayed where it is, judged on the line above alone: pulling the first
+ * `take` glyphs of the next line up needs their width (a closing mark half of it), which
+ * the line can give only by squeezing stops below 0.75 em (or brackets below half); pushing
+ * its last glyph down spreads that glyph's width over the line's gaps.
+ */
+function whichBound(l, n, take, bases) {
+  const up = n.g.slice(0, take).reduce((w, g) => w + (CLOSE.has(g.ch) ? g.adv / 2 : g.adv), 0);
+  let give = 0;
+  let gaps = 0;
+  for (let k = 0; k + 1 < l.g.length; k++) {
+    const g = l.g[k];
+    const d = l.g[k + 1].x - g.x;
+    const base = bases.get(`${g.font}@${g.size.toFixed(2)}`) ?? g.adv;
+    const least = STOPS.has(g.ch) ? 0.75 * g.size : OPEN.has(g.ch) || CLOSE.has(g.ch) ? 0.5 * g.size : isHan(g.ch) ? base : g.adv;
+    give += Math.max(0, d - least);
+    if (isHan(g.ch) || isHan(l.g[k + 1].ch)) gaps++;
+  }
+  const last = l.g[l.g.length - 1];
+  const down = gaps ? (give + last.adv) / gaps / last.size : Infinity;
+  const em = last.size;
+  const pulled = n.g.slice(0, take).map((g) => g.ch).join('');
+  return `(this line alone: pulling ${pulled} up needs ${(up / em).toFixed(2)} em, it has ${(give / em).toFixed(2)} em to give with stops ≥ 0.75 em; pushing ${last.ch} down opens its gaps to ${down.toFixed(3)} em)`;
 }
 
 /** Glyphs whose em box crosses the type area (A4, GB/T 9704 margins), page numbers left out. */
