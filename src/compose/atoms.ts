@@ -130,7 +130,7 @@ export function buildAtoms(runs: Run[], shaper: Shaper, measure: Measure): Atoms
         if (!mayBreak(A, k - 1, k, pendingSpace > 0 || pendingGap > 0)) flags &= ~BREAK;
         if (!mayStretch(A, k - 1, k, pendingSpace > 0)) flags &= ~STRETCHY;
       }
-      if (k > 0 && pendingGap > 0) flags |= GAP_AT_START;
+      if (k > 0 && pendingGap > 0 && run.gapAtLineStart) flags |= GAP_AT_START;
       A.flags[k] = flags;
       pendingSpace = 0;
       pendingGap = 0;

@@ -66,7 +66,7 @@ export function composeBody(issue: Issue, style: Style, geo: Geometry, shaper: S
         const runs: Run[] = [];
         if (pi === 0 && item.title) {
           runs.push(...leadRuns(item.title, size));
-          runs.push({ text: p, role: 'body', size, gapBefore: cell });
+          runs.push({ text: p, role: 'body', size, gapBefore: cell, gapAtLineStart: true });
         } else {
           runs.push({ text: p, role: 'body', size });
         }

@@ -56,7 +56,7 @@ describe('a lead title that fills its line', () => {
     const s = set(
       [
         { text: han(26, '题'), role: 'lead', size: 16 },
-        { text: han(40), role: 'body', size: 16, gapBefore: 16 },
+        { text: han(40), role: 'body', size: 16, gapBefore: 16, gapAtLineStart: true },
       ],
       { indent: 32 },
     );
