@@ -140,7 +140,32 @@ export function buildAtoms(runs: Run[], shaper: Shaper, measure: Measure): Atoms
   }
   squeezeAdjacentMarks(A);
   breakCosts(A);
+  breakLongRuns(A, measure.width);
   return A;
+}
+
+/**
+ * A run of —— or …… longer than a line may break between its pairs, at a cost above
+ * any other break: the only other way is to refuse the paragraph.
+ */
+const LONG_RUN_PENALTY = 1000;
+
+function breakLongRuns(A: Atoms, width: number): void {
+  for (let k = 0; k < A.length; ) {
+    const cls = A.cls[k];
+    let end = k + 1;
+    if (cls === 'dash' || cls === 'ellipsis') {
+      let w = A.w[k];
+      while (end < A.length && A.cls[end] === cls && A.glue[end] === 0) w += A.w[end++];
+      if (w > width) {
+        for (let j = k + 2; j < end; j += 2) {
+          A.flags[j] |= BREAK;
+          A.penalty[j] += LONG_RUN_PENALTY;
+        }
+      }
+    }
+    k = end;
+  }
 }
 
 /**

@@ -66,3 +66,12 @@ describe('a lead title that fills its line', () => {
     expect(s.text[1]).toBe(han(27));
   });
 });
+
+describe('a run of dashes longer than a line', () => {
+  it('breaks between pairs, never inside one, and never past the edge', () => {
+    const s = set('测试' + '—'.repeat(60) + '结束。');
+    expect(s.text.map((t) => t.length)).toEqual([28, 28, 9]);
+    expect(s.text[1]).toBe('—'.repeat(28));
+    for (const l of s.lines) expect(l.end).toBeLessThanOrEqual(448 + 1e-9);
+  });
+});
