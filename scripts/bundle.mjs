@@ -31,7 +31,8 @@ const common = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['pdfkit', 'fontkit', 'pdfjs-dist', '@napi-rs/canvas', 'mammoth'],
+  // Also outside: what only one command uses (Word import, --watch), loaded from node_modules then.
+  external: ['pdfkit', 'fontkit', 'pdfjs-dist', '@napi-rs/canvas', 'mammoth', 'jszip', 'chokidar'],
   define: { 'import.meta.url': '__bundleUrl', __YB_DEFAULT_STYLE__: JSON.stringify(defaults) },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [zodEnglishOnly],

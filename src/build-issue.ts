@@ -1,13 +1,15 @@
 // One issue through the pipeline: load → validate → fonts → compose → paginate → write.
 // The command line and the batch both build issues through these functions.
 import { statSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { UserError, formatProblem, pathToField, type Problem } from './errors.js';
+import { dirname, resolve } from 'node:path';
+import { UserError, pathToField, type Problem } from './errors.js';
 import { loadYamlFile, type Loaded } from './load/load-file.js';
+import { STYLE_FILE } from './load/decode.js';
 import { locate } from './load/parse-yaml.js';
 import { validateIssue, validateStyleFile, resolveStyle } from './validate/validate.js';
 import type { Issue } from './validate/schema.js';
 import { styleGeometryProblems, type Style } from './validate/style-schema.js';
+import { MAX_PAGES, tooManyPages } from './validate/size-limits.js';
 import { openFontBook, type FontBook } from './fonts/font-book.js';
 import { FaceError } from './fonts/open-face.js';
 import { checkCoverage, type TextField } from './fonts/coverage.js';
@@ -21,9 +23,12 @@ import { paginate } from './paginate/paginate.js';
 import type { Layout } from './paginate/types.js';
 import { strayText, type Stray } from './paginate/bounds.js';
 import type { BodyBlock } from './compose/body.js';
-import { writePdf } from './write/pdf-writer.js';
+import { writePdf, type WriteOptions } from './write/pdf-writer.js';
 import { cmykOutputProfile } from './write/output-intent.js';
 import { mark } from './timings.js';
+import { proofread } from './validate/proofread/proofread.js';
+import { loadIssueFile } from './validate/rest-of-file.js';
+import type { Warning } from './validate/proofread/warning.js';
 
 export interface BuildOptions {
   /** A shared style file (`--style house.yaml`); the issue's own block wins over it. */
@@ -32,6 +37,8 @@ export interface BuildOptions {
   styleOverrides?: Record<string, unknown>;
   /** PDF/A-2b (`--pdfa`). */
   pdfa?: boolean;
+  /** Folders of faces for this run (`--font-path DIR`), searched before the project's fonts/ folders. */
+  fontPath?: string[];
 }
 
 export interface Prepared {
@@ -40,11 +47,13 @@ export interface Prepared {
   issue: Issue;
   style: Style;
   notices: string[];
+  /** The proofreader's warnings, in file order: the issue builds, but check these. */
+  warnings: Warning[];
 }
 
 /** Load and validate an issue (and its style file): every problem at once. */
 export function prepareIssue(file: string, opts: BuildOptions = {}): Prepared {
-  const loaded = loadYamlFile(file);
+  const loaded = loadIssueFile(file);
   const problems: Problem[] = [];
   let styleRaw: unknown;
   const notices = [...loaded.notices];
@@ -65,7 +74,7 @@ export function prepareIssue(file: string, opts: BuildOptions = {}): Prepared {
     const where = issueStyle ? { file, ...locate(loaded, ['style']) } : { file: opts.styleFile ?? file };
     throw new UserError(geo.map((g) => ({ ...where, field: `style.${g.field}`, message: g.message })));
   }
-  return { file, loaded, issue: v.issue, style, notices };
+  return { file, loaded, issue: v.issue, style, notices, warnings: proofread(loaded, v.issue) };
 }
 
 /** A batch reads its style file once (again when it changes, as under --watch). */
@@ -81,7 +90,7 @@ function styleFile(path: string): { notices: string[]; problems: Problem[]; data
   }
   const hit = styleFiles.get(path);
   if (hit && stamp && hit.stamp === stamp) return hit;
-  const s = loadYamlFile(path);
+  const s = loadYamlFile(path, STYLE_FILE);
   const entry = { stamp, notices: s.notices, problems: validateStyleFile(s).problems, data: s.data };
   if (stamp) styleFiles.set(path, entry);
   return entry;
@@ -92,11 +101,16 @@ export async function openFaces(p: Prepared, opts: BuildOptions = {}): Promise<F
   // Face paths are relative to the file that names them; errors point at the entry.
   const origins = faceOrigins(p.file, p.loaded, opts.styleFile);
   try {
-    return await openFontBook(p.style, { baseFor: origins.baseFor, lookup: new FaceLookup(projectFontFolders(p.file, opts.styleFile)) });
+    return await openFontBook(p.style, { baseFor: origins.baseFor, lookup: new FaceLookup(fontFolders(p.file, opts)) });
   } catch (e) {
     if (e instanceof FaceError) throw new UserError({ ...origins.where(e.entry), message: e.message });
     throw e;
   }
+}
+
+/** Where face names are looked up: the --font-path folders, then the project's fonts/ folders. */
+export function fontFolders(file: string | undefined, opts: BuildOptions): string[] {
+  return [...new Set([...(opts.fontPath ?? []).map((d) => resolve(d)), ...projectFontFolders(file, opts.styleFile)])];
 }
 
 /** Every piece of text with the role that sets it, for the glyph coverage check. */
@@ -135,7 +149,8 @@ export function textFields(p: Prepared): TextField[] {
   return f;
 }
 
-export function layoutIssue(p: Prepared, book: FontBook): Layout {
+/** `firstNumber`: the printed number of the issue's first page (1, or where it falls in a bound volume). */
+export function layoutIssue(p: Prepared, book: FontBook, firstNumber = 1): Layout {
   const problems = checkCoverage(textFields(p), book, p.file);
   if (problems.length) throw new UserError(problems);
   const { issue, style } = p;
@@ -146,15 +161,15 @@ export function layoutIssue(p: Prepared, book: FontBook): Layout {
   const folio = (n: number) => single(`— ${n} —`, 'folio', style.size.folio, book);
   const dash = book.shape('—', 'folio', style.size.folio)[0];
   const folioInkTop = dash && book.inkY(dash)?.[1];
-  const layout = paginate({ masthead, body, end, folio, folioInkTop }, style, geo);
+  const layout = paginate({ masthead, body, end, folio, folioInkTop }, style, geo, firstNumber);
   const strays = strayText(layout, geo);
   if (strays.length) throw new UserError(strays.map((s) => strayProblem(p, body, s)));
   return layout;
 }
 
-/** The layout's notices (an end block alone on its page …), at the field they concern. */
-export function layoutWarnings(p: Prepared, layout: Layout): Problem[] {
-  return layout.warnings.map((w) => {
+/** The typesetter's warnings (an end block alone on its page …), at the field they concern. */
+export function layoutWarnings(p: Prepared, layout: Layout): Warning[] {
+  return (layout.warnings ?? []).map((w) => {
     const path = w.part === 'distribution' || w.part === 'staff' ? [w.part] : ['masthead', w.part];
     return { file: p.file, ...locate(p.loaded, path), field: pathToField(path), message: w.message };
   });
@@ -183,23 +198,44 @@ export function creationDate(isoDate: string): Date {
   return new Date(Date.UTC(y, m - 1, d));
 }
 
-export async function renderIssue(p: Prepared, book: FontBook, opts: BuildOptions = {}): Promise<{ pdf: Buffer; layout: Layout }> {
+/** The PDF, its layout, and warnings of the typesetting stages (text pushed out, a lone end block), if any. */
+export interface Rendered {
+  pdf: Buffer;
+  layout: Layout;
+  warnings?: Warning[];
+}
+
+export async function renderIssue(p: Prepared, book: FontBook, opts: BuildOptions = {}): Promise<Rendered> {
   const layout = layoutIssue(p, book);
+  if (layout.pages.length > MAX_PAGES) throw new UserError({ file: p.file, message: tooManyPages(layout.pages.length) });
   mark('laid out');
-  for (const w of layoutWarnings(p, layout)) process.stderr.write(`${formatProblem(w).replace(/^([^ ]*?): /, '$1: warning: ')}\n`);
   const m = p.issue.masthead;
-  // The profile's path is relative to the file that names it (the issue wins over --style).
-  const ownProfile = (p.loaded.data as { style?: { color?: { cmykProfile?: unknown } } }).style?.color?.cmykProfile;
-  const named = ownProfile || !opts.styleFile ? p.file : opts.styleFile;
-  const cmykProfile = opts.pdfa && p.style.color.mode === 'cmyk' ? cmykOutputProfile(p.style.color.cmykProfile, dirname(named), named) : undefined;
-  const pdf = await writePdf(layout, p.style, {
+  const info = {
     title: `${m.title} 第${m.issue}期`,
     author: m.publisher,
     subject: `${m.title} ${formatDate(m.date).replace(/ /g, '')} 第${m.issue}期${m.total ? `（总第${m.total}期）` : ''}`,
     keywords: p.issue.sections.map((s) => s.heading.replace(/^【|】$/g, '')),
     date: creationDate(m.date),
-  }, { pdfa: opts.pdfa, cmykProfile });
+  };
+  let pdf: Buffer;
+  try {
+    pdf = await writePdf(layout, p.style, info, writeOptions(p, opts));
+  } catch (e) {
+    // A face whose glyph data is damaged: reported at the style entry that named it.
+    if (!(e instanceof FaceError)) throw e;
+    const entry = Object.values(book.chains).flat().find((f) => f.face.file === e.file)?.entry;
+    throw new UserError({ ...faceOrigins(p.file, p.loaded, opts.styleFile).where(entry), message: e.message });
+  }
   mark('pdf made');
-  return { pdf, layout };
+  return { pdf, layout, warnings: layoutWarnings(p, layout) };
+}
+
+/** PDF/A on request, and in CMYK the output profile the issue's style names. */
+export function writeOptions(p: Prepared, opts: BuildOptions): WriteOptions {
+  // The profile's path is relative to the file that names it (the issue wins over --style).
+  const ownProfile = (p.loaded.data as { style?: { color?: { cmykProfile?: unknown } } }).style?.color?.cmykProfile;
+  const named = ownProfile || !opts.styleFile ? p.file : opts.styleFile;
+  const cmykProfile = opts.pdfa && p.style.color.mode === 'cmyk' ? cmykOutputProfile(p.style.color.cmykProfile, dirname(named), named) : undefined;
+  return { pdfa: opts.pdfa, cmykProfile };
 }
 

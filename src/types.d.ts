@@ -36,3 +36,10 @@ declare module 'fontkit' {
   const fontkit: { create: typeof create; openSync: typeof openSync };
   export default fontkit;
 }
+
+// opencc-js ships its dictionaries as modules without typings: each one a string of
+// `from to…` entries separated by `|`.
+declare module 'opencc-js/dict/TSCharacters' {
+  const entries: string;
+  export default entries;
+}

@@ -1,59 +1,35 @@
-// Minimal globs for inputs that reach us unexpanded (quoted, or from Windows shells):
-// `*` and `?` within one path segment, `**` across folders, `[abc]`, `{a,b}`.
-// Node 20 has no fs.glob, and a dependency is not worth it for this.
+// Globs for inputs that reach us unexpanded (quoted, or from Windows shells): picomatch
+// finds the fixed folder a pattern starts from (what --out-dir mirrors below), tinyglobby
+// lists the files it matches, braces across folders (`{2023/*,2024/*}.yaml`) included.
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import type picomatchType from 'picomatch';
+import type * as Tinyglobby from 'tinyglobby';
 
-export const GLOB_CHARS = /[*?[\]{}]/;
+// Required when a glob is first met, from node_modules (as fontkit is): fdir, inside
+// tinyglobby, requires picomatch as soon as it is loaded, which a build of one named
+// issue should not pay for.
+const require = createRequire(import.meta.url);
+const tinyglobby = () => require('tinyglobby') as typeof Tinyglobby;
+const picomatch = () => require('picomatch') as typeof picomatchType;
 
 export function isGlob(s: string): boolean {
-  return GLOB_CHARS.test(s);
+  return tinyglobby().isDynamicPattern(s.replace(/\\/g, '/'));
 }
 
 /** Split a pattern into the folder before its first wildcard and the rest. */
 export function globBase(pattern: string): { base: string; rest: string } {
-  const parts = pattern.replace(/\\/g, '/').split('/');
-  const i = parts.findIndex((p) => isGlob(p));
-  const baseParts = parts.slice(0, i);
-  const base = baseParts.length === 0 ? '.' : baseParts.join('/') || '/';
-  return { base, rest: parts.slice(i).join('/') };
+  const s = picomatch().scan(pattern.replace(/\\/g, '/'));
+  return { base: s.base || '.', rest: s.glob };
 }
 
-/** A regular expression for a pattern matched against a path with `/` separators. */
-export function globToRegExp(pattern: string): RegExp {
-  let re = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '*') {
-      if (pattern[i + 1] === '*') {
-        // `**/` matches zero or more whole folders; a bare `**` anything.
-        if (pattern[i + 2] === '/') {
-          re += '(?:[^/]+/)*';
-          i += 2;
-        } else {
-          re += '.*';
-          i += 1;
-        }
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const end = pattern.indexOf(']', i + 1);
-      if (end < 0) re += '\\[';
-      else {
-        const body = pattern.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\');
-        re += `[${body}]`;
-        i = end;
-      }
-    } else if (c === '{') {
-      const end = pattern.indexOf('}', i + 1);
-      if (end < 0) re += '\\{';
-      else {
-        re += '(?:' + pattern.slice(i + 1, end).split(',').map(escape).join('|') + ')';
-        i = end;
-      }
-    } else re += escape(c);
-  }
-  return new RegExp(`^${re}$`);
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/**
+ * The files a pattern matches, absolute and sorted, with the folder it is relative to.
+ * Hidden folders and node_modules are left out, as when a folder is named.
+ */
+export function globFiles(pattern: string, cwd: string): { baseAbs: string; files: string[] } {
+  const { base, rest } = globBase(pattern);
+  const baseAbs = resolve(cwd, base);
+  const files = tinyglobby().globSync(rest, { cwd: baseAbs, absolute: true, onlyFiles: true, dot: false, expandDirectories: false, ignore: ['**/node_modules/**'] });
+  return { baseAbs, files: files.map((f) => resolve(f)).sort() };
 }

@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
-import { globBase, globToRegExp, isGlob } from './glob.js';
+import { globFiles, isGlob } from './glob.js';
+import { STDIN_NAME } from './stdio.js';
 
 export interface Input {
   /** The file as the user would name it (relative to the working folder when inside it). */
@@ -75,6 +76,10 @@ export function expandInputs(args: string[], cwd = process.cwd(), exclude: strin
     list.push({ file, abs, rel: posix(rel) });
   };
   for (const arg of args) {
+    if (arg === '-') {
+      inputs.push({ file: STDIN_NAME, abs: STDIN_NAME, rel: 'stdin.yaml' });
+      continue;
+    }
     const abs = resolve(cwd, arg);
     let st;
     try {
@@ -89,14 +94,9 @@ export function expandInputs(args: string[], cwd = process.cwd(), exclude: strin
       if (inputs.length === before) empty.push(arg);
     } else if (!st && isGlob(arg)) {
       batch = true;
-      const { base, rest } = globBase(arg);
-      const baseAbs = resolve(cwd, base);
-      const re = globToRegExp(rest);
+      const { baseAbs, files } = globFiles(arg, cwd);
       const before = inputs.length;
-      for (const f of walk(baseAbs)) {
-        const rel = posix(relative(baseAbs, f));
-        if (re.test(rel) && (!ISSUE_EXT.test(f) || isIssueFile(f))) add(f, rel, inputs);
-      }
+      for (const f of files) if (!ISSUE_EXT.test(f) || isIssueFile(f)) add(f, relative(baseAbs, f), inputs);
       if (inputs.length === before) empty.push(arg);
     } else {
       // A plain file (or a missing one: building it reports that, with the others going on).

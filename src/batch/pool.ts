@@ -1,7 +1,8 @@
 // Run jobs on this thread and `workers` worker threads, reporting each as it starts and
 // ends. This thread starts building at once while the workers load; each thread takes
 // the next job when it is free. A worker that dies fails its job only; the others go on.
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { Worker as WorkerType } from 'node:worker_threads';
 import type { Job, JobResult } from './build-one.js';
@@ -17,7 +18,13 @@ export interface WorkerMessage {
   faceFiles?: Map<string, SharedArrayBuffer>;
 }
 
+/** The worker's script: dist/batch/worker.js, or the bundle's own in dist/bundle/. */
+const WORKER = new URL(import.meta.url.endsWith('.cjs') ? './worker.cjs' : './worker.js', import.meta.url);
+
 export async function runJobs(jobs: Job[], workers: number, ev: PoolEvents): Promise<JobResult[]> {
+  // A worker runs the built program: run from the sources (under a test runner), this
+  // thread builds alone.
+  if (workers > 0 && !existsSync(fileURLToPath(WORKER))) workers = 0;
   // Longest first (by file size) when threads share the work, so none is left with a long
   // issue at the end; in the order given otherwise.
   const queue = workers > 0 ? longestFirst(jobs) : [...jobs];
@@ -49,15 +56,15 @@ async function buildHere(queue: Job[], ev: PoolEvents, finish: (r: JobResult) =>
 }
 
 async function runWorkers(queue: Job[], workers: number, ev: PoolEvents, finish: (r: JobResult) => void): Promise<void> {
-  // From dist/batch/pool.js, or from the bundle in dist/bundle/ (which has its own worker).
-  const url = new URL(import.meta.url.endsWith('.cjs') ? './worker.cjs' : './worker.js', import.meta.url);
   // Loaded here: a build of one issue never starts a worker.
   const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   const { sharedFaceFiles } = await import('../fonts/open-face.js');
+  // Stopped by a signal, this thread removes the workers' temporary files with its own.
+  (await import('../write/temp-files.js')).hearWorkers();
   await new Promise<void>((resolveAll) => {
     let running = 0;
     const spawn = () => {
-      const w: WorkerType = new Worker(url);
+      const w: WorkerType = new Worker(WORKER);
       running++;
       let current: Job | undefined;
       let first = true;
@@ -83,7 +90,7 @@ async function runWorkers(queue: Job[], workers: number, ev: PoolEvents, finish:
           // It died on this job (a crash, running out of memory): that job fails, and
           // a fresh worker takes the rest.
           const why = error?.message ?? `the worker stopped (exit code ${code})`;
-          finish({ id: current.id, file: current.file, out: current.out, status: 'failed', ms: 0, notices: [], message: `${current.file}: internal error: ${why}`, stack: error?.stack ?? why });
+          finish({ id: current.id, file: current.file, out: current.out, status: 'failed', ms: 0, notices: [], warnings: [], message: `${current.file}: internal error: ${why}`, stack: error?.stack ?? why });
           current = undefined;
           if (queue.length) spawn();
         }

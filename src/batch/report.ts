@@ -2,6 +2,7 @@
 // one plain line per issue otherwise (CI logs), nothing but failures with --quiet,
 // one JSON document with --json. Failures are listed at the end, then a summary line.
 import type { Job, JobResult } from './build-one.js';
+import { formatWarning } from '../validate/proofread/warning.js';
 
 export type Mode = 'bar' | 'lines' | 'quiet' | 'json';
 
@@ -9,6 +10,8 @@ export interface Summary {
   built: number;
   failed: number;
   skipped: number;
+  /** Warnings over all issues (they do not fail an issue without --strict). */
+  warnings: number;
   seconds: number;
 }
 
@@ -26,11 +29,11 @@ export function pickMode(flags: { quiet?: boolean; json?: boolean }, err: Out = 
 
 export function summarize(results: JobResult[], seconds: number): Summary {
   const n = (s: JobResult['status']) => results.filter((r) => r.status === s).length;
-  return { built: n('built'), failed: n('failed'), skipped: n('skipped'), seconds: Math.round(seconds * 100) / 100 };
+  return { built: n('built'), failed: n('failed'), skipped: n('skipped'), warnings: results.reduce((k, r) => k + r.warnings.length, 0), seconds: Math.round(seconds * 100) / 100 };
 }
 
 export function summaryLine(s: Summary): string {
-  return `built ${s.built}, failed ${s.failed}, skipped ${s.skipped} in ${s.seconds.toFixed(1)} s`;
+  return `built ${s.built}, failed ${s.failed}, skipped ${s.skipped}${s.warnings ? `, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}` : ''} in ${s.seconds.toFixed(1)} s`;
 }
 
 const kb = (b = 0) => `${(b / 1024).toFixed(0)} KB`;
@@ -68,8 +71,10 @@ export class Reporter {
   result(r: JobResult): void {
     this.done++;
     if (this.mode !== 'json') for (const n of r.notices) this.above(`${r.file}: notice: ${n}\n`, this.err);
+    // Warnings are for the clerk even with --quiet: the issue built, but check these places.
+    if (this.mode !== 'json' && r.warnings.length) this.above(r.warnings.map(formatWarning).join('\n') + '\n', this.err);
     if (this.mode === 'lines') {
-      if (r.status === 'built') this.out.write(`${r.out}: ${r.pages} pages, ${kb(r.bytes)}\n`);
+      if (r.status === 'built') this.out.write(`${r.out === '-' ? '(standard output)' : r.out}: ${r.pages} pages, ${kb(r.bytes)}\n`);
       else if (r.status === 'skipped') this.showSkipped && this.out.write(`${r.out}: up to date\n`);
       else if (!this.single) this.out.write(`${r.file}: failed\n`);
     }
@@ -88,6 +93,7 @@ export class Reporter {
         ...(r.pages !== undefined ? { pages: r.pages, bytes: r.bytes } : {}),
         ms: r.ms,
         ...(r.notices.length ? { notices: r.notices } : {}),
+        ...(r.warnings.length ? { warnings: r.warnings } : {}),
         ...(r.message ? { message: r.message } : {}),
         ...(r.problems ? { problems: r.problems } : {}),
       }));

@@ -6,10 +6,10 @@ import type { BuildOptions } from '../build-issue.js';
 import type { Job, JobResult } from './build-one.js';
 import { checkCollisions, expandInputs, outputFor, type Input } from './inputs.js';
 import { runJobs } from './pool.js';
-import { programTime } from './program-time.js';
 import { Reporter, type Mode, type Summary } from './report.js';
 import { inShard, type Shard } from './shard.js';
-import { optionsKey, sameOptions, stampOptions } from './options-stamp.js';
+import { findOrphans, pruneOrphans, recordFolders, recordName, recordReader, saveEntries, type Orphan, type RecordEntry } from './build-record.js';
+import { dirname, relative } from 'node:path';
 
 export interface BatchRequest {
   args: string[];
@@ -21,6 +21,10 @@ export interface BatchRequest {
   jobs?: number;
   shard?: Shard;
   force?: boolean;
+  /** Remove the PDFs whose issue file is gone (--prune); without it they are only reported. */
+  prune?: boolean;
+  /** Warnings fail an issue (--strict). */
+  strict?: boolean;
   mode: Mode;
   debug?: boolean;
   /** Check every PDF against its dependencies even for one named input (--watch). */
@@ -49,10 +53,9 @@ export function plan(req: BatchRequest): Plan {
   checkCollisions(pairs);
   const single = !batch && all.length === 1 && !req.shard;
   // A clerk naming one issue wants it built; a batch builds what is out of date.
-  let incremental = !req.force && (req.incremental || !single || !!req.outDir);
-  if (incremental && req.outDir && !sameOptions(req.outDir, optionsKey(req.opts, req.preview))) incremental = false;
-  const pt = incremental ? programTime() : 0;
-  const jobs = pairs.map(({ input, out }, id) => ({ id, file: input.file, out, opts: req.opts, preview: req.preview, incremental, programTime: pt }));
+  const incremental = !req.force && (req.incremental || !single || !!req.outDir);
+  const recorded = recordReader();
+  const jobs = pairs.map(({ input, out }, id) => ({ id, file: input.file, out, opts: req.opts, preview: req.preview, incremental, recorded: incremental && out !== '-' ? recorded(out) : undefined, strict: req.strict }));
   return { jobs, single, empty, inputs };
 }
 
@@ -69,18 +72,52 @@ export const ISSUES_PER_WORKER = 15;
  * threads in all; by default one a core, but no more than the batch pays for.
  */
 export function workerCount(req: BatchRequest, n: number): number {
-  const threads = req.jobs ?? Math.min(availableParallelism(), 1 + Math.floor(n / ISSUES_PER_WORKER));
+  // More threads than cores only add memory (122 workers took 3.2 GB): --jobs is capped.
+  const threads = Math.min(req.jobs ?? 1 + Math.floor(n / ISSUES_PER_WORKER), availableParallelism());
   return Math.max(0, Math.min(threads, n) - 1);
 }
 
 export async function runBatch(req: BatchRequest): Promise<{ code: number; summary: Summary; results: JobResult[] }> {
   const p = plan(req);
   const mode = p.single && req.mode === 'bar' ? 'lines' : req.mode;
-  const rep = new Reporter(mode, p.single, req.debug, process.stdout, process.stderr, !req.hideSkipped);
+  // With the PDF on standard output (-o -), everything else is said on standard error.
+  const rep = new Reporter(mode, p.single, req.debug, req.output === '-' ? process.stderr : process.stdout, process.stderr, !req.hideSkipped);
   if (mode !== 'json') for (const e of p.empty) process.stderr.write(`${e}: no issue files here\n`);
+  const cores = availableParallelism();
+  if (req.jobs !== undefined && req.jobs > cores && mode !== 'json') process.stderr.write(`notice: --jobs ${req.jobs} is more than the ${cores} cores here; building ${cores} issues at a time\n`);
   rep.begin(p.jobs.length);
-  const results = await runJobs(p.jobs, workerCount(req, p.jobs.length), { start: (j) => rep.start(j), done: (r) => rep.result(r) });
-  const summary = rep.end(results, req.shard ? { shard: `${req.shard.k}/${req.shard.n}` } : {});
-  if (req.outDir) stampOptions(req.outDir, optionsKey(req.opts, req.preview), summary.failed === 0);
+  // Records are saved as PDFs are written (a few at a time), so a stopped run keeps what it built.
+  const pending: Array<{ out: string; entry: RecordEntry }> = [];
+  const flush = () => saveEntries(pending.splice(0), recordName(req.shard));
+  const done = (r: JobResult) => {
+    rep.result(r);
+    // One issue named alone (without --out-dir) leaves no record beside it: it is always built.
+    if (r.status === 'built' && r.record && (!p.single || req.outDir)) pending.push({ out: r.out, entry: r.record });
+    if (pending.length >= 20) flush();
+  };
+  const results = await runJobs(p.jobs, workerCount(req, p.jobs.length), { start: (j) => rep.start(j), done });
+  flush();
+  const orphans = p.single ? [] : orphansOf(req, p);
+  if (req.prune) pruneOrphans(orphans);
+  const extra: Record<string, unknown> = req.shard ? { shard: `${req.shard.k}/${req.shard.n}` } : {};
+  if (orphans.length) extra.orphans = orphans.map((o) => ({ pdf: o.pdf, input: o.input, removed: !!req.prune }));
+  if (mode !== 'json') for (const o of orphans) {
+    const [pdf, input] = [shown(o.pdf), shown(o.input)];
+    process.stderr.write(req.prune ? `${pdf}: removed, its issue file ${input} is gone\n` : `${pdf}: its issue file ${input} is gone (--prune removes the PDF)\n`);
+  }
+  const summary = rep.end(results, extra);
   return { code: summary.failed ? 1 : 0, summary, results };
+}
+
+/** A path as the user would name it: relative to the working folder when inside it. */
+function shown(abs: string): string {
+  const r = relative(process.cwd(), abs);
+  return r && !r.startsWith('..') ? r : abs;
+}
+
+/** PDFs recorded beside this run's outputs (or anywhere under --out-dir) whose issue is gone. */
+function orphansOf(req: BatchRequest, p: Plan): Orphan[] {
+  const folders = p.jobs.filter((j) => j.out !== '-').map((j) => dirname(j.out));
+  if (req.outDir) folders.push(...recordFolders(req.outDir));
+  return findOrphans(folders);
 }

@@ -1,14 +1,17 @@
-// `build --watch`: build what is out of date, then watch the folders of the inputs and
-// the style file; on a change, build again what is out of date. The up-to-date check
-// decides what a change touches: an edited issue rebuilds that issue, an edited style
-// file every issue. Rebuilds run in this thread, so the faces stay open between them.
-import { statSync, watch, type FSWatcher } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+// `build --watch`: build what is out of date, then watch the inputs and the style file
+// with chokidar; on a change, build again what is out of date. chokidar follows what
+// editors do: a save that writes a new file and renames it over the old (vim, gedit, most
+// IDEs), and a folder deleted and made again. The up-to-date check decides what a change
+// touches: an edited issue rebuilds that issue, an edited style file every issue.
+// Rebuilds run in this thread, so the faces stay open between them.
+import { watch } from 'chokidar';
+import { statSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { globBase, isGlob } from './glob.js';
 import { runBatch, type BatchRequest } from './run-batch.js';
 
-/** Folders to watch: (path, recursive). */
+/** What to watch: (path, whether what is below it counts). */
 function targets(req: BatchRequest): Array<[string, boolean]> {
   const cwd = req.cwd ?? process.cwd();
   const out = new Map<string, boolean>();
@@ -16,26 +19,18 @@ function targets(req: BatchRequest): Array<[string, boolean]> {
   for (const arg of req.args) {
     const abs = resolve(cwd, arg);
     let dir = false;
+    let exists = true;
     try {
       dir = statSync(abs).isDirectory();
     } catch {
-      /* a glob or a missing file */
+      exists = false;
     }
     if (dir) add(abs, true);
-    else if (isGlob(arg) && !safeExists(abs)) add(resolve(cwd, globBase(arg).base), true);
+    else if (!exists && isGlob(arg)) add(resolve(cwd, globBase(arg).base), true);
     else add(dirname(abs), false);
   }
   if (req.opts.styleFile) add(dirname(resolve(cwd, req.opts.styleFile)), false);
   return [...out];
-}
-
-function safeExists(p: string): boolean {
-  try {
-    statSync(p);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const WATCHED = /\.(ya?ml|txt)$/i;
@@ -66,30 +61,38 @@ export async function watchBuild(req: BatchRequest): Promise<number> {
   };
   await pass(true);
 
-  const styleName = req.opts.styleFile ? basename(req.opts.styleFile) : undefined;
+  const roots = targets(req);
+  const styleFile = req.opts.styleFile ? resolve(req.cwd ?? process.cwd(), req.opts.styleFile) : undefined;
+  const under = (p: string, d: string) => p.startsWith(d.endsWith(sep) ? d : d + sep);
+  // A watched folder's parent is watched too, so that the folder deleted and made again is seen.
+  const inScope = (p: string) => roots.some(([d, below]) => p === d || (below ? under(p, d) : dirname(p) === d) || dirname(d) === p);
+  // Hidden folders and node_modules below a watched folder are left out, as a batch leaves them.
+  const hidden = (p: string) =>
+    roots.every(([d]) => {
+      const rel = relative(dirname(d), p);
+      return rel.startsWith('..') || rel.split(sep).some((s) => s.startsWith('.') || s === 'node_modules');
+    });
+  const counts = (p: string) => inScope(p) && !hidden(p);
+  const relevant = (p: string) => p === styleFile || (WATCHED.test(p) && roots.some(([d, below]) => (below ? under(p, d) : dirname(p) === d)));
+
   let timer: NodeJS.Timeout | undefined;
-  const watchers: FSWatcher[] = [];
-  for (const [dir, recursive] of targets(req)) {
-    try {
-      const w = watch(dir, { recursive }, (_ev, name) => {
-        // Our own PDFs and temporary files land here too: only sources count.
-        const n = name?.toString() ?? '';
-        if (!(WATCHED.test(n) || n === styleName) || basename(n).startsWith('.')) return;
-        clearTimeout(timer);
-        // Editors save in several steps; wait for the last.
-        timer = setTimeout(() => void pass(false), 150);
-      });
-      watchers.push(w);
-    } catch (e) {
-      process.stderr.write(`cannot watch ${dir}: ${(e as Error).message}\n`);
-    }
-  }
-  log(`watching ${watchers.length} folder${watchers.length === 1 ? '' : 's'} for changes (Ctrl-C to stop)\n`);
+  const schedule = () => {
+    clearTimeout(timer);
+    // Editors save in several steps; wait for the last.
+    timer = setTimeout(() => void pass(false), 150);
+  };
+  const watcher = watch([...new Set(roots.map(([d]) => dirname(d)))], { ignoreInitial: true, ignored: (p: string) => !counts(resolve(p)) });
+  watcher.on('all', (event, path) => {
+    const p = resolve(path);
+    if (relevant(p) || ((event === 'addDir' || event === 'unlinkDir') && roots.some(([d, below]) => below && (p === d || under(p, d))))) schedule();
+  });
+  watcher.on('error', (e) => process.stderr.write(`watching: ${(e as Error).message}\n`));
+  await new Promise<void>((ready) => watcher.once('ready', () => ready()));
+  log(`watching ${roots.length} folder${roots.length === 1 ? '' : 's'} for changes (Ctrl-C to stop)\n`);
   return new Promise<number>((done) => {
     const stop = () => {
       clearTimeout(timer);
-      for (const w of watchers) w.close();
-      done(0);
+      void watcher.close().then(() => done(0));
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

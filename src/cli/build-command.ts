@@ -2,6 +2,7 @@
 import { UsageError } from '../errors.js';
 import { pickMode } from '../batch/report.js';
 import { parseShard } from '../batch/shard.js';
+import { checkFontPath } from './font-path.js';
 import type { BatchRequest } from '../batch/run-batch.js';
 
 export interface BuildFlags {
@@ -18,11 +19,26 @@ export interface BuildFlags {
   quiet?: boolean;
   json?: boolean;
   watch?: boolean;
-  /** The program's own --debug: stack traces of internal errors. */
+  strict?: boolean;
+  fontPath?: string[];
+  prune?: boolean;
+  /** The program's --debug, passed on by the command. */
   debug?: boolean;
 }
 
 export function buildRequest(files: string[], flags: BuildFlags): BatchRequest {
+  // `build in.yaml out.pdf`: the second name is taken for an input; say how to name the output.
+  const pdfArg = files.find((f) => /\.pdf$/i.test(f));
+  if (pdfArg) throw new UsageError(`"${pdfArg}" is a PDF, not an issue file; to name the output use -o: yanjin-bulletin build ${files.filter((f) => f !== pdfArg).join(' ') || 'issue.yaml'} -o ${pdfArg}`);
+  if (flags.output !== undefined && /[\\/]$/.test(flags.output)) {
+    throw new UsageError(`-o names the PDF to write, and "${flags.output}" ends in a slash, so it names a folder; for a folder of PDFs use --out-dir`);
+  }
+  if (flags.output !== undefined && flags.output !== '-' && !/\.pdf$/i.test(flags.output)) {
+    throw new UsageError(`-o names the PDF to write, and "${flags.output}" does not end in .pdf${/\.png$/i.test(flags.output) ? ' (for page images use --preview)' : ''}`);
+  }
+  const toStdout = flags.output === '-' || (files.length === 1 && files[0] === '-' && !flags.output && !flags.outDir);
+  if (toStdout && (flags.json || flags.preview || flags.previewDpi !== undefined || flags.watch)) throw new UsageError('with the PDF on standard output (-o -), --json, --preview and --watch have nowhere to go');
+  if (files.includes('-') && files.length > 1) throw new UsageError('"-" (the issue on standard input) is the only input of its build');
   if (flags.color && !['rgb', 'cmyk'].includes(flags.color)) throw new UsageError(`--color takes rgb or cmyk, not "${flags.color}"`);
   const overrides = flags.color ? { color: { mode: flags.color } } : undefined;
   const dpi = flags.previewDpi === undefined ? 96 : Number(flags.previewDpi);
@@ -32,13 +48,15 @@ export function buildRequest(files: string[], flags: BuildFlags): BatchRequest {
   if (flags.json && flags.watch) throw new UsageError('--json reports one run; it does not go with --watch');
   return {
     args: files,
-    opts: { styleFile: flags.style, styleOverrides: overrides, pdfa: flags.pdfa },
+    opts: { styleFile: flags.style, styleOverrides: overrides, pdfa: flags.pdfa, fontPath: checkFontPath(flags.fontPath) },
     preview: flags.preview || flags.previewDpi !== undefined ? dpi : undefined,
-    output: flags.output,
+    output: toStdout ? '-' : flags.output,
     outDir: flags.outDir,
     jobs,
     shard: flags.shard !== undefined ? parseShard(flags.shard) : undefined,
     force: flags.force,
+    prune: flags.prune,
+    strict: flags.strict,
     mode: pickMode(flags),
     debug: flags.debug,
   };
@@ -46,6 +64,10 @@ export function buildRequest(files: string[], flags: BuildFlags): BatchRequest {
 
 export async function runBuild(files: string[], flags: BuildFlags): Promise<number> {
   const req = buildRequest(files, flags);
+  if (files.includes('-')) {
+    const [{ readStdin, STDIN_NAME }, { giveInput }] = await Promise.all([import('../batch/stdio.js'), import('../load/load-file.js')]);
+    giveInput(STDIN_NAME, await readStdin());
+  }
   if (flags.watch) {
     const { watchBuild } = await import('../batch/watch.js');
     return watchBuild(req);

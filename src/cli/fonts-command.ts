@@ -2,33 +2,41 @@
 // to, in fallback order; with an issue, every character no face of its role has, with
 // where it stands. Exit 1 when a character is missing, so it can gate a build.
 import { formatProblem, UserError } from '../errors.js';
-import { prepareIssue, openFaces, textFields } from '../build-issue.js';
+import { prepareIssue, openFaces, textFields, fontFolders, type BuildOptions } from '../build-issue.js';
+import { checkFontPath } from './font-path.js';
+import { bundledFamilies } from '../fonts/bundled.js';
 import { loadYamlFile } from '../load/load-file.js';
+import { STYLE_FILE } from '../load/decode.js';
 import { validateStyleFile, resolveStyle } from '../validate/validate.js';
 import { ROLES } from '../validate/style-schema.js';
 import { openFontBook, type FontBook } from '../fonts/font-book.js';
 import { FaceError } from '../fonts/open-face.js';
 import type { RoleFace } from '../fonts/shaped-glyph.js';
 import { faceOrigins } from '../fonts/entry-origin.js';
-import { FaceLookup, projectFontFolders } from '../fonts/lookup.js';
+import { FaceLookup } from '../fonts/lookup.js';
 import { checkCoverage } from '../fonts/coverage.js';
 
-export async function runFonts(issue: string | undefined, flags: { style?: string }): Promise<number> {
+export async function runFonts(issue: string | undefined, flags: { style?: string; fontPath?: string[] }): Promise<number> {
   const out: string[] = [];
   let book: FontBook;
   let missing: string[] = [];
+  const opts: BuildOptions = { styleFile: flags.style, fontPath: checkFontPath(flags.fontPath) };
   if (issue) {
-    const opts = { styleFile: flags.style };
     const p = prepareIssue(issue, opts);
     book = await openFaces(p, opts);
     missing = checkCoverage(textFields(p), book, issue).map((x) => formatProblem(x));
   } else {
-    book = await styleOnlyBook(flags.style);
+    book = await styleOnlyBook(opts);
   }
   for (const role of ROLES) {
     out.push(`${role}:`);
     book.chains[role].forEach((f, i) => out.push(`  ${i + 1}. ${describe(f)}`));
   }
+  // As `typst fonts` does: every family a style may name, wherever it was found.
+  const families = [...bundledFamilies().map((family) => ({ family, source: 'bundled' })), ...new FaceLookup(fontFolders(issue, opts)).installedFamilies()];
+  const seen = new Set<string>();
+  const listed = families.filter((f) => !seen.has(f.family) && seen.add(f.family));
+  out.push('', `families installed (${listed.length}):`, ...listed.map((f) => `  ${f.family}  (${f.source})`));
   if (issue) {
     out.push('');
     if (missing.length) out.push(`characters no face covers (${missing.length}):`, ...missing.map((m) => `  ${m}`));
@@ -43,17 +51,18 @@ function describe(f: RoleFace): string {
   return `${f.face.postscriptName}  ${f.face.key}  (${how})`;
 }
 
-async function styleOnlyBook(styleFile: string | undefined): Promise<FontBook> {
+async function styleOnlyBook(opts: BuildOptions): Promise<FontBook> {
+  const styleFile = opts.styleFile;
   let raw: unknown;
   if (styleFile) {
-    const s = loadYamlFile(styleFile);
+    const s = loadYamlFile(styleFile, STYLE_FILE);
     const { problems } = validateStyleFile(s);
     if (problems.length) throw new UserError(problems);
     raw = s.data;
   }
   const origins = faceOrigins(undefined, undefined, styleFile);
   try {
-    return await openFontBook(resolveStyle(raw), { baseFor: origins.baseFor, lookup: new FaceLookup(projectFontFolders(undefined, styleFile)) });
+    return await openFontBook(resolveStyle(raw), { baseFor: origins.baseFor, lookup: new FaceLookup(fontFolders(undefined, opts)) });
   } catch (e) {
     if (e instanceof FaceError) throw new UserError({ ...origins.where(e.entry), message: e.message });
     throw e;

@@ -1,5 +1,5 @@
 // `yanjin-bulletin import FILE.txt|FILE.docx [-o OUT.yaml] [--force]`
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { writeAtomic } from '../write/atomic.js';
@@ -33,17 +33,23 @@ export async function runImport(file: string, flags: ImportFlags): Promise<numbe
 }
 
 export function refuseOverwrite(out: string, force: boolean | undefined): void {
-  if (!force && existsSync(out)) {
+  const st = statQuietly(out);
+  if (st?.isDirectory() || /[\\/]$/.test(out)) {
+    throw new UserError({ file: out, message: 'this is a folder; -o names the issue file to write', hint: `name the file itself, for example ${out.replace(/[\\/]+$/, '')}/issue.yaml` });
+  }
+  if (!force && st) {
     throw new UserError({ file: out, message: 'the file already exists; it was left as it is', hint: 'pass --force to replace it, or name another file with -o' });
   }
 }
 
-/** writeAtomic, with its message about the PDF turned into one about this file. */
 export function writeText(out: string, text: string): void {
+  writeAtomic(out, new TextEncoder().encode(text), { what: 'the issue file' });
+}
+
+function statQuietly(path: string) {
   try {
-    writeAtomic(out, new TextEncoder().encode(text));
-  } catch (e) {
-    if (e instanceof UserError) throw new UserError(e.problems.map((p) => ({ ...p, message: p.message.replace('the PDF', 'the issue file') })));
-    throw e;
+    return statSync(path);
+  } catch {
+    return undefined;
   }
 }

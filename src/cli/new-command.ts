@@ -5,6 +5,7 @@ import { loadYamlFile } from '../load/load-file.js';
 import { validateIssue } from '../validate/validate.js';
 import { isRealDate, issueSchema, type Issue } from '../validate/schema.js';
 import { nextIssue, templateYaml, today } from '../import/new-issue.js';
+import { guessNextDate, issuesBeside } from '../import/next-date.js';
 import { refuseOverwrite, writeText } from './import-command.js';
 import { parse } from 'yaml';
 
@@ -27,14 +28,17 @@ export async function runNew(flags: NewFlags): Promise<number> {
     last = { ...v.issue, style };
     if (!style) delete last.style;
   }
-  const issue = nextIssue(last, date);
+  // After a last issue, its rhythm says the date better than the calendar does.
+  const guess = last && flags.from ? guessNextDate(last.masthead, issuesBeside(flags.from), date) : undefined;
+  const issue = nextIssue(last, guess?.date ?? date);
   const out = flags.output ?? (flags.from ? join(dirname(flags.from), `issue${issue.masthead.issue}.yaml`) : 'new-issue.yaml');
   refuseOverwrite(out, flags.force);
-  const yaml = templateYaml(issue, flags.from);
+  const yaml = templateYaml(issue, flags.from, guess ? `guessed: ${guess.why}; check it` : `made on ${date} by new: change it to the issue date`);
   // The template must itself be a valid issue file.
   const check = issueSchema.safeParse(parse(yaml));
   if (!check.success) throw new Error(`the template does not validate: ${check.error.message}`);
   writeText(out, yaml);
-  process.stdout.write(`${out}: 第 ${issue.masthead.issue} 期, ${issue.masthead.date}; fill in the parts marked 待填写\n`);
+  const when = guess ? ` (${guess.why}; check it)` : ' (today; change it to the issue date)';
+  process.stdout.write(`${out}: 第 ${issue.masthead.issue} 期, ${issue.masthead.date}${when}; fill in the parts marked 待填写\n`);
   return 0;
 }

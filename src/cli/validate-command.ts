@@ -1,30 +1,78 @@
-// `yanjin-bulletin validate FILE…`: every problem in every file, without rendering.
-// Besides the file's shape and values, the faces are opened and every character checked
-// against them, so a file that validates does not fail later for a missing glyph.
-import { UserError } from '../errors.js';
+// `yanjin-bulletin validate FILE|DIR|GLOB…`: every problem in every file, without rendering.
+// It takes what `build` takes and checks every file, whichever fail. Besides the file's
+// shape and values, the faces are opened and every character checked against them, so a
+// file that validates does not fail later for a missing glyph; the proofreader's warnings
+// are printed too, and --strict counts them as errors.
+import { UsageError, UserError, type Problem } from '../errors.js';
 import { prepareIssue, openFaces, textFields } from '../build-issue.js';
+import { expandInputs } from '../batch/inputs.js';
+import { checkFontPath } from './font-path.js';
 import { checkCoverage } from '../fonts/coverage.js';
 import { noticesFor } from '../load/load-file.js';
+import { asErrors, formatWarning, type Warning } from '../validate/proofread/warning.js';
 
-export async function runValidate(files: string[], flags: { style?: string }): Promise<number> {
-  let bad = 0;
-  for (const file of files) {
-    let notified = false;
-    try {
-      const opts = { styleFile: flags.style };
-      const p = prepareIssue(file, opts);
-      for (const n of p.notices) process.stderr.write(`${file}: notice: ${n}\n`);
-      notified = true;
-      const missing = checkCoverage(textFields(p), await openFaces(p, opts), file);
-      if (missing.length) throw new UserError(missing);
-      process.stdout.write(`${file}: ok\n`);
-    } catch (e) {
-      if (!(e instanceof UserError)) throw e;
-      // A file read as GBK says so, most of all when something in it is wrong.
-      if (!notified) for (const n of noticesFor(file)) process.stderr.write(`${file}: notice: ${n}\n`);
-      process.stderr.write(`${e.message}\n`);
-      bad++;
+export interface ValidateFlags {
+  style?: string;
+  json?: boolean;
+  quiet?: boolean;
+  strict?: boolean;
+  fontPath?: string[];
+}
+
+interface Checked {
+  input: string;
+  status: 'ok' | 'invalid';
+  notices: string[];
+  warnings: Warning[];
+  problems: Problem[];
+  /** The problems as printed. */
+  message?: string;
+}
+
+export async function runValidate(args: string[], flags: ValidateFlags): Promise<number> {
+  checkFontPath(flags.fontPath);
+  if (args.includes('-')) {
+    const [{ readStdin, STDIN_NAME }, { giveInput }] = await Promise.all([import('../batch/stdio.js'), import('../load/load-file.js')]);
+    giveInput(STDIN_NAME, await readStdin());
+  }
+  const { inputs, empty } = expandInputs(args, process.cwd(), flags.style ? [flags.style] : []);
+  if (inputs.length === 0) throw new UsageError(`no issue files in ${args.join(' ')} (an issue file is a .yaml file with a top-level masthead: key)`);
+  const results: Checked[] = [];
+  for (const i of inputs) results.push(await checkOne(i.file, flags));
+  if (flags.json) {
+    const count = (s: Checked['status']) => results.filter((r) => r.status === s).length;
+    const files = results.map(({ message: _m, ...r }) => r);
+    process.stdout.write(JSON.stringify({ valid: count('ok'), invalid: count('invalid'), warnings: results.reduce((k, r) => k + r.warnings.length, 0), empty, files }, null, 2) + '\n');
+  } else {
+    for (const e of empty) process.stderr.write(`${e}: no issue files here\n`);
+    for (const r of results) {
+      for (const n of r.notices) process.stderr.write(`${r.input}: notice: ${n}\n`);
+      for (const w of r.warnings) process.stderr.write(`${formatWarning(w)}\n`);
+      if (r.message) process.stderr.write(`${r.message}\n`);
+      else if (!flags.quiet) process.stdout.write(`${r.input}: ok${r.warnings.length ? ` (${r.warnings.length} warning${r.warnings.length === 1 ? '' : 's'})` : ''}\n`);
     }
   }
-  return bad ? 1 : 0;
+  return results.some((r) => r.status === 'invalid') ? 1 : 0;
+}
+
+async function checkOne(file: string, flags: ValidateFlags): Promise<Checked> {
+  const r: Checked = { input: file, status: 'ok', notices: [], warnings: [], problems: [] };
+  try {
+    const opts = { styleFile: flags.style, fontPath: flags.fontPath };
+    const p = prepareIssue(file, opts);
+    r.notices.push(...p.notices);
+    const missing = checkCoverage(textFields(p), await openFaces(p, opts), file);
+    const strictErrors = flags.strict ? asErrors(p.warnings) : [];
+    if (missing.length || strictErrors.length) throw new UserError([...missing, ...strictErrors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0)));
+    // A file that fails says what failed; its warnings wait until it validates.
+    r.warnings.push(...p.warnings);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    // A file read as GBK says so, most of all when something in it is wrong.
+    if (!r.notices.length) r.notices.push(...noticesFor(file));
+    r.status = 'invalid';
+    r.problems = e.problems;
+    r.message = e.message;
+  }
+  return r;
 }

@@ -27,6 +27,11 @@ function faces(): Array<{ names: string[]; file: () => string }> {
   return out;
 }
 
+/** The families of the bundled faces. */
+export function bundledFamilies(): string[] {
+  return [SANS_WEIGHTS[0][2][0], SERIF_WEIGHTS[0][2][0]];
+}
+
 /** The bundled face a name stands for, or undefined. Names compare without case or spaces. */
 export function bundledFace(name: string): string | undefined {
   const key = norm(name);

@@ -2,7 +2,7 @@
 // that turns a role's text into glyphs of those faces.
 import { ROLES, type Role, type Style } from '../validate/style-schema.js';
 import { DEFAULT_FACES, bundledFace } from './bundled.js';
-import { FaceError, openFace, readFaceFiles, type Face } from './open-face.js';
+import { FaceError, fileStamp, openFace, readFaceFiles, type Face } from './open-face.js';
 import type { FaceLookup, Resolved } from './lookup.js';
 import { resolveEntry } from './resolve-entry.js';
 import type { RoleFace, ShapedGlyph, Shaper } from './shaped-glyph.js';
@@ -20,8 +20,17 @@ export class FontBook implements Shaper {
   /** Per role and size, code point → its glyph: a paragraph asks for the same few hundred again and again. */
   private readonly glyphs = new Map<string, Map<number, ShapedGlyph>>();
 
+  /** Each face file's stamp when the book was made (see isCurrent). */
+  private readonly stamps: Map<string, string>;
+
   constructor(chains: Record<Role, RoleFace[]>) {
     this.chains = chains;
+    this.stamps = new Map(this.files().map((f) => [f, fileStamp(f)]));
+  }
+
+  /** Whether every face file is as it was when the book was made. */
+  isCurrent(): boolean {
+    return [...this.stamps].every(([file, stamp]) => fileStamp(file) === stamp);
   }
 
   /** The first face of the role's chain that has the character. */

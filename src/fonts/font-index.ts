@@ -59,6 +59,11 @@ export class FontIndex {
     }
   }
 
+  /** Every family name under the folders, sorted: what `fonts` lists as installed. */
+  families(): string[] {
+    return [...new Set(this.all().map((f) => f.families[0]).filter(Boolean))].sort();
+  }
+
   /** Families a user may have meant: a name that contains the query, is contained in it, or is one slip away. */
   similar(name: string, max = 5): string[] {
     const key = normName(name);

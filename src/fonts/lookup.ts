@@ -79,6 +79,16 @@ export class FaceLookup {
     return [...new Set(this.tiers.flatMap(([ix]) => ix.similar(name)))].slice(0, 5);
   }
 
+  /** The families each tier holds (fonts folders, then the system's), each family once. */
+  installedFamilies(): Array<{ family: string; source: FaceSource }> {
+    const seen = new Set<string>();
+    const out: Array<{ family: string; source: FaceSource }> = [];
+    for (const [ix, source] of this.tiers) {
+      for (const family of ix.families()) if (!seen.has(family)) seen.add(family), out.push({ family, source });
+    }
+    return out;
+  }
+
   describe(): string {
     const fc = this.fontconfig ? ", and the fonts fc-list knows" : '';
     return `the bundled faces, the fonts folders (${this.folders.join(', ')}) and the system font folders (${this.systemDirs.join(', ')})${fc}`;

@@ -1,8 +1,8 @@
 // Open a face with fontkit (a font file, or one member of a .ttc/.otc collection) with
 // errors that name the file and what is wrong with it. A face is opened once per process
 // or batch worker and shared by every issue and every role that uses it.
-import { readFileSync } from 'node:fs';
-import { open as openFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { open as openFile, stat as statFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Font, FontCollection } from 'fontkit';
 import { loadFontkit } from './fontkit.js';
@@ -11,6 +11,8 @@ import { familyNames } from './name-table.js';
 export class FaceError extends Error {
   /** The style entry that led here, so the error can point at it. */
   entry?: string;
+  /** The face file at fault, when the error comes after the face was opened. */
+  file?: string;
   constructor(message: string, entry?: string) {
     super(message);
     this.entry = entry;
@@ -83,7 +85,7 @@ export class Face {
   }
 }
 
-const opened = new Map<string, Face>();
+const opened = new Map<string, { face: Face; stamp: string }>();
 /** Font files read ahead of opening (readFaceFiles), by path; dropped once opened. */
 const bytesRead = new Map<string, Buffer>();
 /** Every font file this thread has read, in memory other threads can share. */
@@ -95,16 +97,20 @@ const shared = new Map<string, SharedArrayBuffer>();
  * file that cannot be read is left for openFace to report.
  */
 export async function readFaceFiles(specs: string[]): Promise<void> {
-  const done = new Set([...opened.values()].map((f) => f.file));
+  const done = new Set([...opened.values()].map((o) => o.face.file));
   const files = [...new Set(specs.map(fileOf))].filter((f) => !done.has(f) && !bytesRead.has(f));
   await Promise.all(files.map((f) => readShared(f).then((b) => void bytesRead.set(f, b), () => undefined)));
 }
 
 /** A whole file, read into shared memory: batch workers use the same bytes (sharedFaceFiles). */
 async function readShared(file: string): Promise<Buffer> {
+  // Anything but a plain file of bounded size is left for openFace to name (opening a
+  // pipe would wait for a writer).
+  const st = await statFile(file);
+  if (!st.isFile() || st.size > MAX_FONT_FILE) throw new Error(`${file} is not a font file to read ahead`);
   const fh = await openFile(file, 'r');
   try {
-    const size = (await fh.stat()).size;
+    const size = st.size;
     const bytes = Buffer.from(new SharedArrayBuffer(size));
     for (let at = 0; at < size; ) {
       const { bytesRead: n } = await fh.read(bytes, at, size - at, at);
@@ -132,27 +138,51 @@ export function adoptFaceFiles(files: Map<string, SharedArrayBuffer>): void {
   }
 }
 
+/** The largest font file opened: CJK collections run to ~100 MB. */
+const MAX_FONT_FILE = 512 << 20;
+
 /** `file.ttc#PostScriptName`: a member of a collection. */
 const MEMBER = /^(.*\.(?:ttc|otc))#(.+)$/i;
 const fileOf = (spec: string) => MEMBER.exec(spec)?.[1] ?? spec;
 
-/** `spec` is a file path, ending in `#PostScriptName` to pick a member of a .ttc/.otc collection. */
+/**
+ * `spec` is a file path, ending in `#PostScriptName` to pick a member of a .ttc/.otc
+ * collection. A face is opened again when its file has changed since (--watch, and the
+ * tests, run many builds in one process).
+ */
 export function openFace(spec: string): Face {
-  let face = opened.get(spec);
-  if (!face) {
-    const m = MEMBER.exec(spec);
-    face = open(spec, m ? m[1] : spec, m?.[2]);
-    opened.set(spec, face);
-  }
+  const m = MEMBER.exec(spec);
+  const file = m ? m[1] : spec;
+  const stamp = fileStamp(file);
+  const hit = opened.get(spec);
+  if (hit && hit.stamp === stamp) return hit.face;
+  const face = open(spec, file, m?.[2]);
+  opened.set(spec, { face, stamp });
   return face;
+}
+
+/** What changes when a file is replaced or written: its size, time and inode. */
+export function fileStamp(file: string): string {
+  try {
+    const st = statSync(file);
+    return `${st.size} ${st.mtimeMs} ${st.ino}`;
+  } catch {
+    return '';
+  }
 }
 
 function open(key: string, file: string, member: string | undefined): Face {
   let bytes: Buffer;
   try {
+    // A device or a pipe would be read for ever; a font file is a plain file of bounded size.
+    const st = statSync(file);
+    if (st.isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
+    if (!st.isFile()) throw new FaceError(`cannot read the font file ${file}: it is not a plain file (a device or a pipe)`);
+    if (st.size > MAX_FONT_FILE) throw new FaceError(`cannot read the font file ${file}: at ${Math.round(st.size / 1048576)} MB it is larger than a font file may be (${MAX_FONT_FILE / 1048576} MB)`);
     bytes = bytesRead.get(file) ?? readFileSync(file);
     bytesRead.delete(file);
   } catch (e) {
+    if (e instanceof FaceError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'ELOOP' ? 'the path is a loop of symbolic links' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
     throw new FaceError(`cannot read the font file ${file}: ${why}`);
@@ -190,9 +220,15 @@ function pick(all: Font | FontCollection, file: string, member: string | undefin
  * that a broken face is reported as that face, not as a failure halfway through an issue.
  */
 function checkTables(font: Font, file: string): void {
-  const f = font as Font & Record<string, unknown>;
+  const f = font as Font & Record<string, unknown> & { directory: { tables: Record<string, unknown> } };
+  const locaFits = (loca: { offsets: number[] }, glyfLength: number, glyphs: number) =>
+    loca.offsets.length > glyphs && loca.offsets[glyphs] <= glyfLength && loca.offsets[0] <= loca.offsets[glyphs];
+  const head = () => f.head as { magicNumber: number; unitsPerEm: number; indexToLocFormat: number };
+  const glyf = f.directory.tables.glyf as { length: number } | undefined;
   const reads: Array<[string, () => unknown]> = [
-    ['head', () => f.unitsPerEm > 0 || fail('its units per em are not a positive number')],
+    ['head', () => head().magicNumber === 0x5f0f3cf5 || fail('its magic number is wrong')],
+    ['head', () => (head().unitsPerEm >= 16 && head().unitsPerEm <= 16384) || fail(`its units per em (${head().unitsPerEm}) are not from 16 to 16384`)],
+    ['loca', () => !glyf || ((head().indexToLocFormat === 0 || head().indexToLocFormat === 1) && locaFits(f.loca as { offsets: number[] }, glyf.length, f.numGlyphs)) || fail('its glyph offsets point outside the glyph data')],
     ['hhea', () => f.hhea],
     ['maxp', () => f.numGlyphs > 0 || fail('it has no glyphs')],
     ['hmtx', () => (f.hmtx as Hmtx).metrics.get(0)],

@@ -1,10 +1,10 @@
 // One back issue (text or Word) → a checked issue and its YAML text.
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parse, stringify } from 'yaml';
 import { UserError } from '../errors.js';
-import { decodeInput, DecodeError } from '../load/decode.js';
+import { decodeInput, DecodeError, MAX_INPUT_BYTES, tooBigMessage, type InputKindWords } from '../load/decode.js';
 import { issueSchema, type Issue } from '../validate/schema.js';
 import { textBlocks } from './read-text.js';
 import { parseBlocks } from './parse-issue.js';
@@ -47,16 +47,43 @@ function sniff(file: string, bytes: Uint8Array): InputKind {
   return kindOf(file);
 }
 
+const IMPORT_TEXT: InputKindWords = { noun: 'a text to import', is: 'text (.txt) or Word (.docx)', text: 'text (.txt, UTF-8 or GBK) or Word (.docx)' };
+
+/** A Word file may hold pictures, so more than a text; what it unpacks to is checked in read-docx.ts. */
+export const MAX_DOCX_BYTES = 100 * 1024 * 1024;
+
 export async function importFile(file: string): Promise<Imported> {
-  let bytes: Uint8Array;
+  const bytes = readCapped(file);
+  return importBytes(file, bytes, sniff(file, bytes));
+}
+
+/** The file's bytes; one over its size limit is refused before it is read. */
+function readCapped(file: string): Uint8Array {
+  let fd: number | undefined;
   try {
-    bytes = readFileSync(file);
+    fd = openSync(file, 'r');
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
+    const head = Buffer.alloc(4);
+    readSync(fd, head, 0, 4, 0);
+    const zip = head.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    const limit = zip ? MAX_DOCX_BYTES : MAX_INPUT_BYTES;
+    if (st.size > limit) {
+      const words = zip ? { ...IMPORT_TEXT, noun: 'a Word file to import' } : IMPORT_TEXT;
+      throw new UserError({ file, message: tooBigMessage(st.size, words, limit) });
+    }
+    const buf = Buffer.alloc(st.size);
+    let n = 0;
+    for (let r; n < buf.length && (r = readSync(fd, buf, n, buf.length - n, n)) > 0; ) n += r;
+    return buf.subarray(0, n);
   } catch (e) {
+    if (e instanceof UserError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'this is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
     throw new UserError({ file, message: `cannot read the file: ${why}` });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  return importBytes(file, bytes, sniff(file, bytes));
 }
 
 export async function importBytes(file: string, bytes: Uint8Array, kind: InputKind): Promise<Imported> {
@@ -70,25 +97,30 @@ export async function importBytes(file: string, bytes: Uint8Array, kind: InputKi
       blocks = r.blocks;
       for (const m of r.messages) notes.push({ at: 0, level: 'warning', message: `Word reader: ${m}` });
     } catch (e) {
-      if (e instanceof DocxError) throw new UserError({ file, message: e.message, hint: 'is it really a .docx? Open it in Word and save it again' });
+      if (e instanceof DocxError) throw new UserError({ file, message: e.message, hint: e.kind === 'limit' ? undefined : 'is it really a .docx? Open it in Word and save it again' });
       throw e;
     }
   } else {
     try {
-      const d = decodeInput(bytes);
+      const d = decodeInput(bytes, IMPORT_TEXT);
       blocks = textBlocks(d.text);
       for (const n of d.notices) notes.push({ at: 0, level: 'note', message: n });
     } catch (e) {
-      if (e instanceof DecodeError) {
-        const message = e.message.replace(/, not an issue file; an issue file is YAML text \(\.yaml\)$/, '; import reads text (.txt) or Word (.docx)').replace(/; an issue file is YAML text, UTF-8 or GBK$/, '; import reads text (.txt, UTF-8 or GBK) or Word (.docx)');
-        throw new UserError({ file, line: e.line, col: e.col, message });
-      }
+      if (e instanceof DecodeError) throw new UserError({ file, line: e.line, col: e.col, message: e.message });
       throw e;
     }
   }
   const place: PlaceWord = kind === 'docx' ? 'paragraph' : 'line';
   if (!blocks.length) throw new UserError({ file, message: 'the file holds no text' });
-  const parsed = parseBlocks(blocks, file, place);
+  let parsed: ReturnType<typeof parseBlocks>;
+  try {
+    parsed = parseBlocks(blocks, file, place);
+  } catch (e) {
+    // Text read as GBK or Big5 that makes no issue: how it was read may be why.
+    const readAs = notes.filter((n) => n.level === 'note').map((n) => ({ file, message: `notice: ${n.message}` }));
+    if (e instanceof UserError && readAs.length) throw new UserError([...e.problems, ...readAs]);
+    throw e;
+  }
   notes.push(...parsed.notes);
   const checked = issueSchema.safeParse(parsed.issue);
   if (!checked.success) {

@@ -1,6 +1,6 @@
 // Paragraphs that a page break (or a hard line wrap) cut mid-sentence, joined again:
 // 发挥群众监督、社会监督作 / 用，脚踏实地… → one paragraph.
-import { HEADING, LIST_START, SENTENCE_END } from './patterns.js';
+import { HEADING, LIST_START, NO_LINE_START, SENTENCE_END } from './patterns.js';
 import { splitAtSpace } from './item-parts.js';
 import type { Block, ImportNote, PlaceWord } from './types.js';
 
@@ -20,7 +20,9 @@ export function joinBreaks(blocks: Block[], place: PlaceWord, notes: ImportNote[
     const paragraph = prev && !HEADING.test(prev.text) && !prev.headingStyle && !prev.allBold;
     // Hard-wrapped text: a line without an indent goes on with the paragraph above (quietly).
     const wrapped = paragraph && b.indented === false && !HEADING.test(b.text);
-    const broken = paragraph && !wrapped && !endsSentence(prev.text) && !startsSomething(b);
+    // A mark that never starts a line (`。` alone after a page break) ends the paragraph above, whatever it ended with.
+    const carried = paragraph && !wrapped && NO_LINE_START.test(b.text);
+    const broken = paragraph && !wrapped && (carried || (!endsSentence(prev.text) && !startsSomething(b)));
     if (wrapped || broken) {
       const sep = /[A-Za-z0-9]$/.test(prev.text) && /^[A-Za-z0-9]/.test(b.text) ? ' ' : '';
       if (broken) notes.push({ at: prev.at, level: 'note', message: `joined with ${place} ${b.at}: the paragraph broke off mid-sentence (as at a page break)` });

@@ -1,5 +1,5 @@
 // `new`: the next issue's file — the last issue's masthead, distribution and staff carried
-// over with the number moved on and today's date, and a commented template for the sections.
+// over with the number moved on and the date guessed from its rhythm, and a commented template for the sections.
 import type { Issue } from '../validate/schema.js';
 import { issueToYaml } from './issue-yaml.js';
 
@@ -54,14 +54,15 @@ function templateSection() {
 }
 
 /** The next issue as YAML with comments explaining each field. */
-export function templateYaml(issue: Issue, from: string | undefined): string {
+/** `dateNote`: where the date came from, said after it (the proofreader reads "made on"). */
+export function templateYaml(issue: Issue, from: string | undefined, dateNote = 'change it to the issue date'): string {
   const m = issue.masthead;
   const header = from
-    ? [`${m.title} 第 ${m.issue} 期: started from ${from} (number + 1, today's date; masthead,`, 'distribution and staff carried over). Fill in the sections, then check and build:']
+    ? [`${m.title} 第 ${m.issue} 期: started from ${from} (number + 1, the date guessed; masthead,`, 'distribution and staff carried over). Fill in the sections, then check and build:']
     : ['A new bulletin: fill in every field marked 待填写, then check and build:'];
   header.push(`  yanjin-bulletin validate THIS.yaml && yanjin-bulletin build THIS.yaml`, `Placeholders contain 待填写; search for it before printing.`);
   const plain = issueToYaml(issue, { header });
-  return annotate(plain, issue, from !== undefined);
+  return annotate(plain, issue, from !== undefined, dateNote);
 }
 
 const OPTIONAL: [RegExp, string[]][] = [
@@ -71,7 +72,7 @@ const OPTIONAL: [RegExp, string[]][] = [
 ];
 
 /** Comments added after the lines they explain; the YAML itself is what issueToYaml wrote. */
-function annotate(yaml: string, issue: Issue, fromLast: boolean): string {
+function annotate(yaml: string, issue: Issue, fromLast: boolean, dateNote: string): string {
   const m = issue.masthead;
   const after: [RegExp, string][] = [
     [/^masthead:$/, '报头 (masthead): printed at the top of page 1'],
@@ -79,7 +80,7 @@ function annotate(yaml: string, issue: Issue, fromLast: boolean): string {
     [/^ {2}issue: /, fromLast ? 'this issue\'s number: the last one + 1 (第 N 期)' : 'this issue\'s number (第 N 期)'],
     [/^ {2}total: /, 'running total across years: the last one + 1 (（总第 N 期）); delete the line if not used'],
     [/^ {2}publisher: /, 'printed on the left under the issue line'],
-    [/^ {2}date: /, 'YYYY-MM-DD, printed as 2023 年 8 月 25 日; today by default, change it to the issue date'],
+    [/^ {2}date: /, `YYYY-MM-DD, printed as 2023 年 8 月 25 日; ${dateNote}`],
     [/^ {2}mark: /, 'top left of page 1, e.g. 内部资料 注意保存; delete the line if not used'],
     [/^sections:$/, 'one entry per column (栏目); copy the "- heading:" block for more'],
     [/^ {2}- heading: /, 'printed as 【heading】'],

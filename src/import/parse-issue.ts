@@ -73,9 +73,19 @@ function splitEndMatter(blocks: Block[], place: PlaceWord, notes: ImportNote[]) 
   for (const b of blocks.slice(start + (distribution ? 1 : 0))) {
     const entries = readStaffLine(b.text);
     if (entries && !leftover.length) staff.push(...entries);
-    else leftover.push(b);
+    else if (staff.length && !leftover.length && isNamePart(b.text)) {
+      // 责任编辑：李 / 勉: a name spread to the width of three characters, cut by a page number.
+      const last = staff[staff.length - 1];
+      last.name += b.text;
+      notes.push({ at: b.at, level: 'note', message: `"${b.text}" was read as the rest of the name of ${last.role} (${last.name})` });
+    } else leftover.push(b);
   }
   return { body: blocks.slice(0, start), distribution, staff, leftover };
+}
+
+/** A line that can only be the end of a name: one to three Han characters, nothing else. */
+function isNamePart(text: string): boolean {
+  return /^\p{Script=Han}{1,3}$/u.test(text);
 }
 
 interface OpenItem {

@@ -27,6 +27,12 @@ export const FOLIO = /^[—–\-－]\s*[0-9０-９]+\s*[—–\-－]$/;
 /** A paragraph that ends a sentence (possibly inside closing quotes or brackets). */
 export const SENTENCE_END = /[。！？!?…；;：:][”’"'」』）)】》〕\]]*$/;
 
+/**
+ * Marks that never start a printed line (clreq): a line of text copied out of a PDF that
+ * starts with one (a `。` carried past a page break) goes on with the paragraph above.
+ */
+export const NO_LINE_START = /^[，。、；：？！）】」』”’》〉〕…·％‰℃,.;:?!)\]]/;
+
 /** Whitespace of every kind that offices type (ASCII, ideographic, no-break). */
 export const WS = /[\s\u3000\u00a0]/;
 

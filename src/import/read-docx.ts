@@ -2,6 +2,7 @@
 // mammoth parses the file; we read its document tree (not its HTML) to keep bold runs exact.
 import mammoth from 'mammoth';
 import type { Block } from './types.js';
+import { checkDocxLimits, DocxLimitError } from './docx-limits.js';
 
 interface El {
   type: string;
@@ -18,11 +19,25 @@ interface Run {
   bold: boolean;
 }
 
-export class DocxError extends Error {}
+export class DocxError extends Error {
+  constructor(
+    message: string,
+    /** 'limit': a readable file past a cap, as opposed to a damaged one. */
+    readonly kind: 'damaged' | 'limit' = 'damaged',
+  ) {
+    super(message);
+  }
+}
 
 export async function docxBlocks(bytes: Uint8Array): Promise<{ blocks: Block[]; messages: string[] }> {
   let doc: El | undefined;
   let messages: string[] = [];
+  try {
+    await checkDocxLimits(bytes);
+  } catch (e) {
+    if (e instanceof DocxLimitError) throw new DocxError(e.message, 'limit');
+    throw new DocxError(`cannot read this Word file: ${(e as Error).message}`);
+  }
   try {
     const r = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
@@ -31,6 +46,8 @@ export async function docxBlocks(bytes: Uint8Array): Promise<{ blocks: Block[]; 
           doc = d;
           return d;
         },
+        // Only the text is wanted: pictures are never unpacked.
+        convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
       },
     );
     messages = r.messages.filter((m) => m.type === 'error').map((m) => m.message);

@@ -1,12 +1,38 @@
 // Bytes to text the way offices save files: UTF-8 (with or without BOM), CRLF,
-// or GBK/GB18030 from Windows Notepad. Anything else (binary, UTF-16, a Word or PDF
+// GBK/GB18030 from Windows Notepad, or Big5 (Traditional Chinese Windows), told apart from
+// GBK by chardet's character statistics. Anything else (binary, UTF-16, a Word or PDF
 // file picked by mistake) is refused with a message that says what it is.
+import { createRequire } from 'node:module';
+import type Chardet from 'chardet';
+
+// Required for the files that are not UTF-8, not bundled: most runs never need it.
+const loadChardet = () => createRequire(import.meta.url)('chardet') as typeof Chardet;
 
 export interface Decoded {
   text: string;
-  encoding: 'utf-8' | 'gb18030';
+  encoding: 'utf-8' | 'gb18030' | 'big5';
   notices: string[];
 }
+
+/** What the file is meant to be, for messages: an issue or style file, or a text to import. */
+export interface InputKindWords {
+  /** "an issue file" */
+  noun: string;
+  /** what such a file is: "YAML text (.yaml)" */
+  is: string;
+  /** the text it must be: "YAML text, UTF-8 or GBK" */
+  text: string;
+  /** what it holds, for an empty one: 'an issue file starts with "masthead:"' */
+  holds?: string;
+}
+
+export const ISSUE_FILE: InputKindWords = { noun: 'an issue file', is: 'YAML text (.yaml)', text: 'YAML text, UTF-8 or GBK', holds: 'an issue file starts with "masthead:"' };
+export const STYLE_FILE: InputKindWords = {
+  noun: 'a style file',
+  is: 'YAML text (.yaml)',
+  text: 'YAML text, UTF-8 or GBK',
+  holds: 'a style file holds what an issue\'s style: block holds, such as "page:", "size:", "color:" or "fonts:"',
+};
 
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 
@@ -23,19 +49,19 @@ export class DecodeError extends Error {
 
 const SAVE_AS_UTF8 = 'save it as UTF-8 text (Notepad: 另存为 → 编码 UTF-8)';
 
-export function tooBigMessage(bytes: number): string {
+export function tooBigMessage(bytes: number, words: InputKindWords = ISSUE_FILE, limit = MAX_INPUT_BYTES): string {
   // Rounded up, so a file just over the limit never reads as "10.0 MB; at most 10 MB".
-  return `the file is ${(Math.ceil((bytes / 1048576) * 10) / 10).toFixed(1)} MB; an issue file may be at most ${MAX_INPUT_BYTES / 1048576} MB`;
+  return `the file is ${(Math.ceil((bytes / 1048576) * 10) / 10).toFixed(1)} MB; ${words.noun} may be at most ${limit / 1048576} MB`;
 }
 
-export function decodeInput(bytes: Uint8Array): Decoded {
-  if (bytes.length > MAX_INPUT_BYTES) throw new DecodeError(tooBigMessage(bytes.length));
+export function decodeInput(bytes: Uint8Array, words: InputKindWords = ISSUE_FILE): Decoded {
+  if (bytes.length > MAX_INPUT_BYTES) throw new DecodeError(tooBigMessage(bytes.length, words));
   const kind = knownBinary(bytes);
-  if (kind) throw new DecodeError(`this is ${kind}, not an issue file; an issue file is YAML text (.yaml)`);
+  if (kind) throw new DecodeError(`this is ${kind}, not ${words.noun}; ${words.noun} is ${words.is}`);
   const utf16 = utf16Kind(bytes);
   if (utf16) throw new DecodeError(`the file is ${utf16} text; ${SAVE_AS_UTF8}`);
   if (bytes.includes(0)) {
-    throw new DecodeError('this is not a text file (it holds binary data); an issue file is YAML text, UTF-8 or GBK');
+    throw new DecodeError(`this is not a text file (it holds binary data); ${words.noun} is ${words.text}`);
   }
   const notices: string[] = [];
   let text: string;
@@ -49,15 +75,40 @@ export function decodeInput(bytes: Uint8Array): Decoded {
     if (bad) {
       throw new DecodeError('a damaged character: these bytes are not UTF-8 text, though the rest of the file is; retype the character here', bad.line, bad.col);
     }
+    encoding = chineseEncoding(bytes);
     try {
-      text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+      text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
     } catch {
-      throw new DecodeError(`the file is neither UTF-8 nor GBK/GB18030 text; ${SAVE_AS_UTF8}`);
+      throw new DecodeError(`the file is neither UTF-8 nor GBK/GB18030 nor Big5 text; ${SAVE_AS_UTF8}`);
     }
-    encoding = 'gb18030';
-    notices.push('the file is GBK/GB18030 (as Windows Notepad saves it) and was read as such; saving it as UTF-8 avoids this notice');
+    notices.push(
+      encoding === 'big5'
+        ? 'the file is Big5 (Traditional Chinese, as Windows in Taiwan or Hong Kong saves it) and was read as such; saving it as UTF-8 avoids this notice'
+        : 'the file is GBK/GB18030 (as Windows Notepad saves it) and was read as such; saving it as UTF-8 avoids this notice',
+    );
   }
   return { text: text.replace(/\r\n?/g, '\n'), encoding, notices };
+}
+
+/**
+ * GBK or Big5: both are two bytes a character over the same byte ranges, so most Big5 files
+ * also decode as GBK, to nonsense. Which characters come out common says which it is;
+ * GBK, the mainland's, when it is a tie or only GBK decodes.
+ */
+function chineseEncoding(bytes: Uint8Array): 'gb18030' | 'big5' {
+  const decodes = (enc: string) => {
+    try {
+      new TextDecoder(enc, { fatal: true }).decode(bytes);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!decodes('gb18030')) return decodes('big5') ? 'big5' : 'gb18030';
+  if (!decodes('big5')) return 'gb18030';
+  const matches = loadChardet().analyse(bytes);
+  const confidence = (name: string) => matches.find((m) => m.name === name)?.confidence ?? 0;
+  return confidence('Big5') > confidence('GB18030') ? 'big5' : 'gb18030';
 }
 
 /** Files clerks pick by mistake, by their first bytes. */

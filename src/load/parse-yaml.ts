@@ -1,9 +1,10 @@
 // YAML text to a document that remembers where every node came from, so later
 // stages can say "file:line:col". Syntax errors are collected, all at once, and
 // explained in a clerk's terms (full-width colons, full-width-space indentation, …).
-import { LineCounter, parseDocument, visit, isAlias, isMap, isSeq, isPair, isScalar, type Document, type Node, type YAMLError } from 'yaml';
+import { LineCounter, parseDocument, visit, isAlias, isMap, isSeq, isPair, isScalar, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 import { pathToField, type Problem } from '../errors.js';
 import { explainYamlError } from './yaml-errors.js';
+import { repairSlips } from './repair-slips.js';
 
 export interface ParsedYaml {
   file: string;
@@ -23,16 +24,34 @@ export const MAX_ALIASES = 100;
 /** Syntax problems shown at most; the rest are counted (one mistake can cascade). */
 export const MAX_SYNTAX_PROBLEMS = 20;
 
-export function parseYaml(file: string, text: string): { parsed?: ParsedYaml; problems: Problem[] } {
+/**
+ * When the only syntax mistakes are typing slips (repair-slips.ts), the file as it would
+ * read once they are fixed, so that the problems of the rest of it
+ * can be listed too (on the lines not repaired).
+ */
+export interface Recovered {
+  parsed: ParsedYaml;
+  repairedLines: Set<number>;
+}
+
+export function parseYaml(file: string, text: string): { parsed?: ParsedYaml; problems: Problem[]; recovered?: Recovered } {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true, strict: true });
+  // Duplicated keys are found here, in one pass: yaml's own check compares every key of a
+  // block with every other (20,000 keys took seconds).
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: true, strict: true });
   const parsed: ParsedYaml = { file, text, doc, lines, data: undefined };
   const src = text.split('\n');
   const syntax = dropKnockOns(doc.errors.map((e) => explained(parsed, src, e)));
   // A duplicated key leaves a readable file; anything else YAML complains of does not.
-  const readable = doc.errors.every((e) => e.code === 'DUPLICATE_KEY');
-  const problems = readable ? [...syntax, ...structureProblems(parsed)] : syntax;
-  if (!readable || problems.length > syntax.length) return { problems: capProblems(file, onePerLine(problems)) };
+  const readable = doc.errors.length === 0;
+  const duplicates = duplicateKeys(parsed);
+  if (readable) syntax.push(...duplicates);
+  const problems = readable ? [...syntax, ...structureProblems(parsed)] : onePerLine([...syntax, ...duplicates]);
+  if (!readable || problems.length > syntax.length) {
+    const shown = onePerLine(problems);
+    // A cascade past the cap is a file to fix first, not one to read past.
+    return { problems: capProblems(file, shown), recovered: readable || shown.length > MAX_SYNTAX_PROBLEMS ? undefined : recover(file, text) };
+  }
   if (syntax.length) parsed.soft = syntax;
   try {
     parsed.data = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -47,6 +66,15 @@ export function parseYaml(file: string, text: string): { parsed?: ParsedYaml; pr
     return { problems: [{ file, ...pos, message: `YAML: ${(e as Error).message}` }] };
   }
   return { parsed, problems: [] };
+}
+
+function recover(file: string, text: string): Recovered | undefined {
+  const { text: fixed, changed } = repairSlips(text);
+  if (!changed.size) return undefined;
+  const r = parseYaml(file, fixed);
+  if (!r.parsed) return undefined;
+  // Only the repaired lines differ, so every other line keeps its line and column.
+  return { parsed: r.parsed, repairedLines: changed };
 }
 
 type Explained = Problem & { generic?: boolean; after?: number; once?: string };
@@ -66,34 +94,39 @@ function dropKnockOns(ps: Explained[]): Problem[] {
 
 function explained(parsed: ParsedYaml, src: string[], e: YAMLError): Explained {
   const pos = e.linePos?.[0] ?? parsed.lines.linePos(e.pos[0]);
-  const x = explainYamlError({ code: e.code, message: e.message.split(' at line ')[0], line: pos.line, col: pos.col, src, offset: e.pos[0], dup: () => duplicateOf(parsed, e.pos[0]) });
+  const x = explainYamlError({ code: e.code, message: e.message.split(' at line ')[0], line: pos.line, col: pos.col, src, offset: e.pos[0], dup: () => undefined });
   return { file: parsed.file, line: x.line ?? pos.line, col: x.col ?? pos.col, field: x.field, message: x.message, hint: x.hint, generic: x.generic, after: x.after, once: x.once };
 }
 
-/** The map a duplicated key sits in, and where the key first appears. */
-function duplicateOf(parsed: ParsedYaml, offset: number): { field: string; key: string; firstLine?: number } | undefined {
-  let found: { field: string; key: string; firstLine?: number } | undefined;
+/** Every key that appears twice in its block, where it appears again, in one walk of the document. */
+function duplicateKeys(parsed: ParsedYaml): Problem[] {
+  const out: Problem[] = [];
   const walk = (node: unknown, path: PropertyKey[]): void => {
-    if (found) return;
     if (isMap(node)) {
+      const first = new Map<string, Node>();
       for (const p of node.items) {
         const k = p.key as Node | null;
-        if (isScalar(k) && k.range && k.range[0] <= offset && offset < Math.max(k.range[1], k.range[0] + 1)) {
-          const key = String(k.value);
-          const first = node.items.find((q) => isScalar(q.key) && String(q.key.value) === key);
-          const firstLine = first && isScalar(first.key) && first.key.range ? parsed.lines.linePos(first.key.range[0]).line : undefined;
-          found = { field: pathToField(path), key, firstLine };
-          return;
+        if (!isScalar(k)) continue;
+        const key = String(k.value);
+        const seen = first.get(key);
+        if (!seen) first.set(key, k);
+        else {
+          const pos = parsed.lines.linePos(k.range?.[0] ?? 0);
+          const x = explainYamlError({ code: 'DUPLICATE_KEY', message: '', ...pos, src: [], offset: 0, dup: () => ({ field: pathToField(path), key, firstLine: parsed.lines.linePos(seen.range?.[0] ?? 0).line }) });
+          out.push({ file: parsed.file, ...pos, field: x.field, message: x.message });
         }
-        if (isScalar(k)) walk(p.value, [...path, String(k.value)]);
+        walk(p.value, [...path, key]);
       }
     } else if (isSeq(node)) {
       node.items.forEach((it, i) => walk(it, [...path, i]));
     }
   };
   walk(parsed.doc.contents, []);
-  return found;
+  return out;
 }
+
+/** Tags that only say what the value already is (`!!str 0012` keeps text as typed). */
+const PLAIN_TAGS = new Set(['!', ...['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`)]);
 
 /**
  * Mistakes YAML accepts without complaint but that no issue file means: a key made of
@@ -103,12 +136,20 @@ function structureProblems(parsed: ParsedYaml): Problem[] {
   const out: Problem[] = [];
   const at = (n: Node) => parsed.lines.linePos(n.range?.[0] ?? 0);
   visit(parsed.doc, {
+    Node(_, node) {
+      // `!!binary`, `!!js/function`, `!custom`: an issue holds text, numbers, lists and blocks only.
+      const tag = (node as { tag?: string }).tag;
+      if (tag && !PLAIN_TAGS.has(tag)) {
+        const shown = tag.replace(/^tag:yaml\.org,2002:/, '!!');
+        out.push({ file: parsed.file, ...at(node as Node), message: `the YAML tag ${shown} is not allowed in an issue file`, hint: `remove "${shown}" and write the value as plain text` });
+      }
+    },
     Pair(_, pair) {
       if (!isPair(pair) || !isScalar(pair.key) || typeof pair.key.value !== 'string') return;
       const key = pair.key.value;
       const pos = at(pair.key);
       if (/^[\u3000\t]/.test(key)) {
-        out.push({ file: parsed.file, line: pos.line, col: 1, message: 'the line is indented with full-width spaces (全角空格 U+3000); indent with ordinary spaces (半角空格)' });
+        out.push({ file: parsed.file, line: pos.line, col: pos.col, message: 'the line is indented with full-width spaces (全角空格 U+3000); indent with ordinary spaces (半角空格)' });
       } else if (/^[－—–]/.test(key)) {
         out.push({ file: parsed.file, ...pos, message: `"${key[0]}" is not a list dash; start a list item with an ASCII hyphen and a space: "- "` });
       } else if (/^-[^\s-]/.test(key)) {
@@ -160,13 +201,18 @@ function capProblems(file: string, ps: Problem[]): Problem[] {
   return [...ps.slice(0, MAX_SYNTAX_PROBLEMS), { file, message: `… and ${rest} more problem${rest === 1 ? '' : 's'} further down; fix these first` }];
 }
 
+/** Each block's entries by key, made once a block: locating every one of 20,000 keys stays linear. */
+const pairsByKey = new WeakMap<object, Map<string, Pair>>();
+
 /** The entry for a key; with a duplicated key the last, as that is the one the data holds. */
-function lastPair<T extends { key: unknown }>(items: T[], k: PropertyKey): T | undefined {
-  for (let i = items.length - 1; i >= 0; i--) {
-    const key = items[i].key;
-    if (isScalar(key) && String(key.value) === String(k)) return items[i];
+function lastPair(map: YAMLMap, k: PropertyKey): Pair | undefined {
+  let index = pairsByKey.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) if (isScalar(p.key)) index.set(String(p.key.value), p);
+    pairsByKey.set(map, index);
   }
-  return undefined;
+  return index.get(String(k));
 }
 
 /** Where a node sits: the node at `path`, or the deepest ancestor that exists. */
@@ -177,7 +223,7 @@ export function locate(parsed: ParsedYaml, path: ReadonlyArray<PropertyKey>, wan
   for (const k of path) {
     keyNode = null;
     if (isMap(node)) {
-      const pair = lastPair(node.items, k);
+      const pair = lastPair(node, k);
       if (!pair) break;
       keyNode = pair.key as Node;
       node = pair.value;
@@ -205,7 +251,7 @@ export function locateKey(parsed: ParsedYaml, mapPath: ReadonlyArray<PropertyKey
 export function sourceAt(parsed: ParsedYaml, path: ReadonlyArray<PropertyKey>): string | undefined {
   let node: unknown = parsed.doc.contents;
   for (const k of path) {
-    if (isMap(node)) node = lastPair(node.items, k)?.value;
+    if (isMap(node)) node = lastPair(node, k)?.value;
     else if (isSeq(node) && typeof k === 'number') node = node.items[k];
     else return undefined;
   }

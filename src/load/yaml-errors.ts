@@ -1,5 +1,6 @@
 // YAML's own error messages speak of "implicit keys" and "compact mappings". Here each
 // is turned into what the clerk did and what to type instead, from the line itself.
+import { badIndent, badIndentColumn } from './repair-slips.js';
 
 export interface YamlErrorInput {
   code: string;
@@ -28,6 +29,9 @@ export interface Explained {
   once?: string;
 }
 
+/** The first tab or full-width space of a line's indentation. */
+const LEAD_CHAR = (line: string) => line.charAt(badIndentColumn(line) - 1);
+
 const FULL_WIDTH_SPACE = 'the line is indented with full-width spaces (全角空格 U+3000); indent with ordinary spaces (半角空格)';
 const TAB = 'the line is indented with a tab; YAML needs spaces (不要用 Tab 缩进，用空格)';
 
@@ -44,6 +48,8 @@ export function explainYamlError(e: YamlErrorInput): Explained {
     }
     return { message: 'this key appears twice in the same block; keep one' };
   }
+  // The indentation, or the space after a list dash: named for what it is, where it is.
+  if (badIndent(line)) return { message: LEAD_CHAR(line) === '\u3000' ? FULL_WIDTH_SPACE : TAB, col: badIndentColumn(line) };
   if (indent.includes('\u3000')) return { message: FULL_WIDTH_SPACE, col: 1 };
   if (indent.includes('\t') || e.code === 'TAB_AS_INDENT') return { message: TAB, col: 1 };
 
@@ -116,8 +122,9 @@ export function explainYamlError(e: YamlErrorInput): Explained {
     return { col: 1, message: 'a line "---" starts a second document here; an issue file is one document: remove the "---" line' };
   }
   if (e.code === 'BAD_INDENT') {
-    if (/sequence items/.test(e.message)) return { message: 'this "-" is indented differently from the items above it; the dashes of one list start in the same column' };
-    if (/mapping items/.test(e.message)) return { message: 'this line is indented differently from the keys above it; the keys of one block start in the same column' };
+    // Generic: after a line indented with a tab or a full-width space, the lines below it are only echoes.
+    if (/sequence items/.test(e.message)) return { generic: true, message: 'this "-" is indented differently from the items above it; the dashes of one list start in the same column' };
+    if (/mapping items/.test(e.message)) return { generic: true, message: 'this line is indented differently from the keys above it; the keys of one block start in the same column' };
     if (/Flow sequence/.test(e.message)) return { message: 'a list in square brackets [ ] is not closed with "]"', hint: 'for brackets inside text use 【】 or put the text in quotes' };
     if (/Flow mapping/.test(e.message)) return { message: 'a block in braces { } is not closed with "}"', hint: 'for braces inside text put the text in quotes' };
   }

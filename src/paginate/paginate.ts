@@ -18,10 +18,11 @@ export interface Composed {
   folioInkTop?: number;
 }
 
-export function paginate(c: Composed, style: Style, geo: Geometry): Layout {
+/** `firstNumber`: the printed number of the first page (a bound volume numbers straight through). */
+export function paginate(c: Composed, style: Style, geo: Geometry, firstNumber = 1): Layout {
   const pages: Page[] = [];
   const pageAt = (i: number) => {
-    while (pages.length <= i) pages.push({ number: pages.length + 1, draws: [] });
+    while (pages.length <= i) pages.push({ number: firstNumber + pages.length, draws: [] });
     return pages[i];
   };
   const { draws: mastDraws, firstRow } = placeMasthead(c.masthead, style, geo);

@@ -58,6 +58,6 @@ export interface Layout {
   pageH: number;
   pages: Page[];
   bookmarks: Bookmark[];
-  /** Notices for the user, reported at the field (build-issue prints them). */
-  warnings: LayoutWarning[];
+  /** The typesetter's warnings, reported at their field by build-issue (none when absent). */
+  warnings?: LayoutWarning[];
 }

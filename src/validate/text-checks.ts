@@ -4,9 +4,10 @@ import { pathToField, type Problem } from '../errors.js';
 import { locate, type ParsedYaml } from '../load/parse-yaml.js';
 import type { Issue } from './schema.js';
 import { defaultStyle } from './style-schema.js';
+import { sizeProblems } from './size-limits.js';
 
 /** Every piece of text the issue prints, with its place in the file. */
-function textFields(issue: Issue): { path: PropertyKey[]; text: string; body: boolean }[] {
+export function textFields(issue: Issue): { path: PropertyKey[]; text: string; body: boolean }[] {
   const out: { path: PropertyKey[]; text: string; body: boolean }[] = [];
   const m = issue.masthead;
   for (const k of ['title', 'publisher', 'mark'] as const) if (m[k]) out.push({ path: ['masthead', k], text: m[k]!, body: false });
@@ -31,8 +32,11 @@ function textFields(issue: Issue): { path: PropertyKey[]; text: string; body: bo
 
 export function checkText(parsed: ParsedYaml, issue: Issue): Problem[] {
   // The issue's own grid; a shared style file is not seen here, so its default stands in.
-  const chars = (issue.style ?? defaultStyle()).grid.chars;
-  const out: Problem[] = [];
+  const grid = (issue.style ?? defaultStyle()).grid;
+  const chars = grid.chars;
+  // Size first: the checks below, and composing, cost in proportion to it.
+  const out: Problem[] = sizeProblems(parsed, issue, grid);
+  if (out.length) return out;
   for (const f of textFields(issue)) {
     out.push(...invisible(parsed, f.path, f.text));
     if (f.body) out.push(...overlong(parsed, f.path, f.text, chars));
@@ -41,7 +45,7 @@ export function checkText(parsed: ParsedYaml, issue: Issue): Problem[] {
 }
 
 /** Where `piece` stands in the file, searching from the start of the field's value. */
-function place(parsed: ParsedYaml, path: PropertyKey[], piece: string, nth = 0): { line: number; col: number } {
+export function place(parsed: ParsedYaml, path: PropertyKey[], piece: string, nth = 0): { line: number; col: number } {
   const at = locate(parsed, path);
   let idx = parsed.lines.lineStarts[at.line - 1] + at.col - 1;
   for (let k = 0; k <= nth && idx >= 0; k++) idx = parsed.text.indexOf(piece, k === 0 ? idx : idx + 1);

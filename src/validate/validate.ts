@@ -5,7 +5,7 @@ import { issueSchema, type Issue } from './schema.js';
 import { defaultStyle, styleSchema, type Style } from './style-schema.js';
 import { checkText } from './text-checks.js';
 import { locate, locateKey, sourceAt, type ParsedYaml } from '../load/parse-yaml.js';
-import { pathToField, type Problem } from '../errors.js';
+import { MAX_SHOWN, pathToField, type Problem } from '../errors.js';
 import { didYouMean, keysAt, optionalAt } from './did-you-mean.js';
 
 type ZodIssue = z.core.$ZodIssue;
@@ -51,27 +51,37 @@ function toProblems(parsed: ParsedYaml, issues: readonly ZodIssue[], root: z.Zod
   const out: Problem[] = [];
   // A mistyped key (`bdy`) also makes its real key (`body`) missing: say it once, at the typo.
   const suggested = new Set<string>();
+  // Where each unknown key is, first (cheap); what it may have meant only for the first
+  // ones in the file, as only those are shown: a file of 20,000 unknown keys is answered at once.
+  const unknown: { path: PropertyKey[]; key: string; keys: string[]; at: { line: number; col: number } }[] = [];
   for (const { iss, path } of flat) {
     if (iss.code !== 'unrecognized_keys') continue;
-    const known = keysAt(root, path);
-    const obj = valueAt(parsed.data, path) as Record<string, unknown>;
-    for (const key of iss.keys) {
-      const near = didYouMean(key.replace(/[\u3000\s]/g, ''), known);
-      if (near) suggested.add(pathToField([...path, near]));
-      // `- 责任编辑: 李勉` in staff: the role was written as the key.
-      const staffLike = !near && /[^\x00-\x7f]/.test(key) && known.includes('role') && known.includes('name') && typeof obj[key] === 'string' && iss.keys.length === 1;
-      if (staffLike) for (const k of ['role', 'name']) suggested.add(pathToField([...path, k]));
-      const moved = near || staffLike ? undefined : belongsUnder(root, path, key, known);
-      if (moved?.missing) suggested.add(moved.missing);
-      out.push({
-        file: parsed.file,
-        ...locateKey(parsed, path, key),
-        field: pathToField(path) || '(top level)',
-        message: `unknown key "${key}"${near ? ` (did you mean "${near}"?)` : known.length ? ` (expected one of: ${known.join(', ')})` : ''}`,
-        hint: staffLike ? `write each entry with role and name: - {role: ${key}, name: ${String(obj[key])}}` : near ? keyHint(key) : (keyHint(key) ?? moved?.hint),
-      });
-    }
+    for (const key of iss.keys) unknown.push({ path, key, keys: iss.keys, at: locateKey(parsed, path, key) });
   }
+  unknown.sort((a, b) => a.at.line - b.at.line || a.at.col - b.at.col);
+  unknown.forEach(({ path, key, keys, at }, i) => {
+    const known = keysAt(root, path);
+    const field = pathToField(path) || '(top level)';
+    if (i >= MAX_SHOWN) {
+      out.push({ file: parsed.file, ...at, field, message: `unknown key "${key}"` });
+      return;
+    }
+    const obj = valueAt(parsed.data, path) as Record<string, unknown>;
+    const near = didYouMean(key.replace(/[\u3000\s]/g, ''), known);
+    if (near) suggested.add(pathToField([...path, near]));
+    // `- 责任编辑: 李勉` in staff: the role was written as the key.
+    const staffLike = !near && /[^\x00-\x7f]/.test(key) && known.includes('role') && known.includes('name') && typeof obj[key] === 'string' && keys.length === 1;
+    if (staffLike) for (const k of ['role', 'name']) suggested.add(pathToField([...path, k]));
+    const moved = near || staffLike ? undefined : belongsUnder(root, path, key, known);
+    if (moved?.missing) suggested.add(moved.missing);
+    out.push({
+      file: parsed.file,
+      ...at,
+      field,
+      message: `unknown key "${key}"${near ? ` (did you mean "${near}"?)` : known.length ? ` (expected one of: ${known.join(', ')})` : ''}`,
+      hint: staffLike ? `write each entry with role and name: - {role: ${key}, name: ${String(obj[key])}}` : near ? keyHint(key) : (keyHint(key) ?? moved?.hint),
+    });
+  });
   for (const { iss, path } of flat) {
     if (iss.code === 'unrecognized_keys') continue;
     const field = pathToField(path);
@@ -200,7 +210,8 @@ function unionWords(iss: Extract<ZodIssue, { code: 'invalid_union' }>): string {
 function describe(v: unknown): string {
   if (v === null) return 'nothing';
   if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'number') return 'a number';
+  // YAML's .nan and .inf are numbers to zod too; say which.
+  if (typeof v === 'number') return Number.isNaN(v) ? '.nan (YAML\'s "not a number")' : Number.isFinite(v) ? 'a number' : `${v > 0 ? '' : '-'}.inf (YAML's infinity)`;
   if (typeof v === 'boolean') return `${v} (a yes/no value)`;
   if (typeof v === 'string') return `text ("${[...v].length > 30 ? [...v].slice(0, 30).join('') + '…' : v}")`;
   if (typeof v === 'object') return 'a block of keys';
@@ -219,6 +230,7 @@ function message(iss: ZodIssue, actual: unknown): string {
       return `expected ${unionWords(iss)}, got ${describe(actual)}`;
     case 'too_small':
       if (typeof actual === 'string') return 'must not be empty';
+      if (Array.isArray(actual) && actual.length) return `must have ${iss.exact ? '' : 'at least '}${String(iss.minimum)} entries, got ${actual.length}`;
       if (Array.isArray(actual)) return custom(iss.message) ? iss.message : 'must not be an empty list';
       if (custom(iss.message)) return `${iss.message}, got ${String(actual)}`;
       return `must be ${iss.inclusive === false ? 'more than' : 'at least'} ${String(iss.minimum)}, got ${String(actual)}`;
@@ -243,19 +255,27 @@ function custom(msg: string): boolean {
   return !/^(Invalid|Too (small|big)|Expected)/.test(msg);
 }
 
+/** The text of line `n` (1-based), found through the line starts YAML counted: no split of the whole file for each problem. */
+function lineAt(parsed: ParsedYaml, n: number): string {
+  const starts = parsed.lines.lineStarts;
+  if (n < 1 || n > starts.length) return '';
+  return parsed.text.slice(starts[n - 1], n < starts.length ? starts[n] - 1 : undefined);
+}
+
 function valueHint(parsed: ParsedYaml, iss: ZodIssue, actual: unknown, path: PropertyKey[], source: string | undefined, root: z.ZodType): string | undefined {
   const last = path[path.length - 1];
   const wantsText = (iss.code === 'invalid_type' && iss.expected === 'string') || (iss.code === 'invalid_union' && unionWords(iss).startsWith('text'));
   const wantsNumber = iss.code === 'invalid_type' && (iss.expected === 'number' || iss.expected === 'int');
   const typed = source ?? String(actual);
   if (actual === null) {
-    const line = parsed.text.split('\n')[locate(parsed, path).line - 1] ?? '';
+    const line = lineAt(parsed, locate(parsed, path).line);
     if (/:\s+#/.test(line)) return '"#" after a space starts a comment in YAML, so the value is empty; put the text in quotes: \'#…\'';
     if (typeof last === 'string' && optionalAt(root, path)) return `write the value after "${last}:", or delete the line if there is none`;
     if (source && /^(null|Null|NULL|~)$/.test(source)) return `YAML reads ${source} as "nothing"; to keep it as text, put it in quotes: '${source}'`;
     return undefined;
   }
   if (typeof actual === 'string' && actual.includes('：') && iss.code === 'invalid_type' && iss.expected === 'object') return FULL_WIDTH_COLON;
+  if (last === 'redCmyk' && Array.isArray(actual)) return 'four percentages, cyan, magenta, yellow and black: [0, 100, 100, 0]';
   if (last === 'date' && typeof actual === 'number') {
     const m = /^(\d{4})(\d{2})(\d{2})$/.exec(typed);
     return `write the date as YYYY-MM-DD with hyphens: ${m ? `${m[1]}-${m[2]}-${m[3]}` : '2023-08-25'}`;
@@ -266,11 +286,11 @@ function valueHint(parsed: ParsedYaml, iss: ZodIssue, actual: unknown, path: Pro
   }
   if (wantsText && typeof actual === 'boolean') return `YAML reads ${typed} as a yes/no value; to keep it as text, put it in quotes: '${typed}'`;
   if (wantsText && Array.isArray(actual) && source === undefined) {
-    const line = parsed.text.split('\n')[locate(parsed, path).line - 1] ?? '';
+    const line = lineAt(parsed, locate(parsed, path).line);
     if (/:\s*\[/.test(line)) return 'square brackets [ ] make a list in YAML; for brackets in text use 【】, or put the text in quotes';
   }
   if (wantsText && actual !== null && typeof actual === 'object' && !Array.isArray(actual)) {
-    const line = parsed.text.split('\n')[locate(parsed, path).line - 1] ?? '';
+    const line = lineAt(parsed, locate(parsed, path).line);
     if (/:\s*\{/.test(line)) return 'braces { } make a block of keys in YAML; for braces in text put the text in quotes';
   }
   if (iss.code === 'invalid_type' && iss.expected === 'boolean' && typeof actual === 'string') {

@@ -1,14 +1,24 @@
-// Write a file so that a failure never leaves half a PDF and never clobbers the old one:
-// write a temporary file beside it (same folder, so same disk), flush it to the disk,
-// then rename it into place — a rename either happens whole or not at all.
-import { closeSync, fsync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+// Every file the program writes goes through here, so that a failure never leaves half a
+// file and never clobbers the old one: write a temporary file beside the target (same
+// folder, so same disk), flush it to the disk, then rename it into place — a rename either
+// happens whole or not at all. What may be replaced is decided by output-target.ts.
+import { closeSync, fsync, fsyncSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { dirname, sep } from 'node:path';
 import { UserError } from '../errors.js';
+import { FolderError, makeFolders } from './make-folders.js';
+import { existingFile, outputTarget, TargetError, type Target } from './output-target.js';
+import { removeTemp, settled, tempBeside } from './temp-files.js';
 
 const PDF_MAGIC = '%PDF';
 
-export function writeAtomic(path: string, data: Uint8Array): void {
-  const w = begin(path, data);
+export interface WriteOptions {
+  /** What is being written, for messages: "the PDF" (default), "the issue file", … */
+  what?: string;
+}
+
+export function writeAtomic(path: string, data: Uint8Array, opts: WriteOptions = {}): void {
+  const w = begin(path, data, opts);
+  if (!w) return;
   try {
     fsyncSync(w.fd!);
   } catch (e) {
@@ -21,8 +31,9 @@ export function writeAtomic(path: string, data: Uint8Array): void {
  * The same, with the flush to disk done on libuv's thread pool: a batch computes the
  * next issue meanwhile (a flush takes ~2 ms of waiting per PDF).
  */
-export function writeAtomicAsync(path: string, data: Uint8Array): Promise<void> {
-  const w = begin(path, data);
+export function writeAtomicAsync(path: string, data: Uint8Array, opts: WriteOptions = {}): Promise<void> {
+  const w = begin(path, data, opts);
+  if (!w) return Promise.resolve();
   return new Promise((resolve, reject) => {
     fsync(w.fd!, (e) => {
       if (e) return reject(w.fail(e));
@@ -36,58 +47,83 @@ export function writeAtomicAsync(path: string, data: Uint8Array): Promise<void> 
   });
 }
 
-/** Write `data` to a temporary file beside `path`; finish() renames it into place. */
-function begin(path: string, data: Uint8Array) {
-  const dir = dirname(path);
-  if (startsWith(data, PDF_MAGIC)) refuseToReplaceNonPdf(path);
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${(++serial).toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+/** Write `data` to a temporary file beside the target; finish() renames it into place. Undefined when written straight into a device. */
+function begin(path: string, data: Uint8Array, opts: WriteOptions) {
+  const what = opts.what ?? 'the PDF';
+  const refuse = (message: string, hint?: string) => new UserError({ file: path, message: `cannot write ${what}: ${message}`, hint });
+  if (!path) throw refuse('the name is empty', 'name the file to write');
+  if (path.endsWith('/') || path.endsWith(sep)) throw refuse('the name ends in a slash, so it names a folder', 'name the file itself, e.g. folder/issue38.pdf');
+  let target: Target;
+  try {
+    target = outputTarget(path);
+  } catch (e) {
+    if (e instanceof TargetError) throw refuse(e.message, e.hint);
+    throw refuse(why(e as NodeJS.ErrnoException));
+  }
+  if (target.how === 'stream') {
+    writeInto(target.path, data, refuse);
+    return undefined;
+  }
+  if (target.existing && startsWith(data, PDF_MAGIC)) refuseToReplaceNonPdf(target.path, refuse);
+  try {
+    makeFolders(dirname(target.path));
+  } catch (e) {
+    if (e instanceof FolderError) throw refuse(e.message);
+    throw e;
+  }
+  const tmp = tempBeside(target.path);
   const w = {
     fd: undefined as number | undefined,
     fail(e: unknown): UserError {
-      removeQuietly(tmp, w.fd);
+      if (w.fd !== undefined) closeQuietly(w.fd);
       w.fd = undefined;
-      const kept = isFile(path) ? '; the file already there is unchanged' : '';
-      return new UserError({ file: path, message: `cannot write the PDF: ${why(e as NodeJS.ErrnoException)}${kept}` });
+      removeTemp(tmp);
+      if (e instanceof UserError) return e;
+      const kept = existingFile(target.path) ? '; the file already there is unchanged' : '';
+      return refuse(`${why(e as NodeJS.ErrnoException)}${kept}`);
     },
     finish(): void {
       try {
         closeSync(w.fd!);
         w.fd = undefined;
-        renameSync(tmp, path);
+        renameSync(tmp, target.path);
+        settled(tmp);
       } catch (e) {
         throw w.fail(e);
       }
     },
   };
   try {
-    try {
-      mkdirSync(dir, { recursive: true });
-    } catch (e) {
-      // mkdir says EEXIST when a part of the path is a file.
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
-      throw e;
-    }
-    w.fd = openSync(tmp, 'wx');
-    for (let off = 0; off < data.length; ) off += writeSync(w.fd, data, off, data.length - off);
+    w.fd = openSync(tmp, 'wx', target.existing ? target.existing.mode & 0o777 : 0o666);
+    writeAll(w.fd, data);
   } catch (e) {
     throw w.fail(e);
   }
   return w;
 }
 
-let serial = 0;
-
-/** Clean up after a failed write; a failure here must not hide the one that matters. */
-function removeQuietly(tmp: string, fd: number | undefined): void {
+/** A device or a FIFO: written into (a FIFO waits for its reader, as `cat > fifo` does). */
+function writeInto(path: string, data: Uint8Array, refuse: (m: string) => UserError): void {
+  let fd: number | undefined;
   try {
-    if (fd !== undefined) closeSync(fd);
+    fd = openSync(path, 'w');
+    writeAll(fd, data);
+  } catch (e) {
+    throw refuse(why(e as NodeJS.ErrnoException));
+  } finally {
+    if (fd !== undefined) closeQuietly(fd);
+  }
+}
+
+function writeAll(fd: number, data: Uint8Array): void {
+  for (let off = 0; off < data.length; ) off += writeSync(fd, data, off, data.length - off);
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
   } catch {
     /* already closed */
-  }
-  try {
-    rmSync(tmp, { force: true });
-  } catch {
-    /* the folder was never there */
   }
 }
 
@@ -109,36 +145,33 @@ function why(e: NodeJS.ErrnoException): string {
     case 'ENOSPC':
     case 'EDQUOT':
       return 'the disk is full';
+    case 'ELOOP':
+      return 'the path is a loop of symbolic links';
+    case 'EPIPE':
+      return 'the program reading the pipe stopped reading';
+    case 'ENAMETOOLONG':
+      return 'the name is too long';
     default:
       return e.message;
   }
 }
 
 /** An output path that names the issue file itself (or any other non-PDF) must not be overwritten with a PDF. */
-function refuseToReplaceNonPdf(path: string): void {
-  let head: Buffer;
+function refuseToReplaceNonPdf(path: string, refuse: (m: string, hint?: string) => UserError): void {
+  const head = Buffer.alloc(4);
+  let n = 0;
   try {
-    if (!statSync(path).isFile()) return;
     const fd = openSync(path, 'r');
-    head = Buffer.alloc(4);
     try {
-      readSync(fd, head, 0, 4, 0);
+      n = readSync(fd, head, 0, 4, 0);
     } finally {
       closeSync(fd);
     }
   } catch {
-    return; // nothing there, or unreadable: the write itself will say what is wrong
+    return; // unreadable: the write itself will say what is wrong
   }
-  if (head.length && !startsWith(head, PDF_MAGIC) && statSync(path).size > 0) {
-    throw new UserError({ file: path, message: 'cannot write the PDF: there is already a file by that name and it is not a PDF; it was left as it is', hint: 'name another output file' });
-  }
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
+  if (n > 0 && !startsWith(head, PDF_MAGIC)) {
+    throw refuse('there is already a file by that name and it is not a PDF; it was left as it is', 'name another output file');
   }
 }
 

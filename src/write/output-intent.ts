@@ -1,7 +1,7 @@
 // PDF/A's output intent for CMYK output: the ICC profile of the printing condition, which
 // only the user (or the print shop) can name, so it comes from a file. (RGB output carries
 // the sRGB profile pdfkit ships.)
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { UserError } from '../errors.js';
 
@@ -34,10 +34,24 @@ export function profileDescription(b: Buffer): string | undefined {
   return undefined;
 }
 
+const MAX_PROFILE = 64 << 20;
+
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined; // readFileSync says what is wrong
+  }
+}
+
 /** A CMYK output profile from a file, checked enough that PDF/A validators accept it. */
 export function readCmykProfile(path: string, field: string): OutputProfile {
   const bad = (message: string) =>
     new UserError({ file: path, field, message, hint: 'use the CMYK output profile of the printing condition (ask the print shop), e.g. an .icc file with device class "prtr"' });
+  // A device or a pipe (/dev/zero) would be read for ever: a profile is a plain file of a few MB at most.
+  const st = statOf(path);
+  if (st && !st.isFile()) throw bad('cannot read the ICC profile: it is not a plain file');
+  if (st && st.size > MAX_PROFILE) throw bad(`cannot read the ICC profile: at ${Math.round(st.size / 1048576)} MB it is larger than a profile may be (${MAX_PROFILE / 1048576} MB)`);
   let b: Buffer;
   try {
     b = readFileSync(path);

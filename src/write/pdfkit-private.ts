@@ -3,7 +3,7 @@
 // out again), XMP with escaped text and a ModifyDate, and a CMYK output intent. Each
 // reach is checked when a document is made, so a pdfkit that changes these fields fails
 // at once with a message saying so (tests/write/pdfkit-private.test.ts), never quietly.
-import type { Face } from '../fonts/open-face.js';
+import { FaceError, type Face } from '../fonts/open-face.js';
 import type { ShapedGlyph } from '../fonts/shaped-glyph.js';
 import type { PdfDocument as PdfDoc, PdfRef } from './pdfkit.js';
 
@@ -14,6 +14,8 @@ interface EmbeddedFont {
   widths: number[];
   unicode: number[][];
   ref(): PdfRef;
+  /** Writes the subset font and its dictionaries (pdfkit calls it as the document ends). */
+  finalize(): void;
 }
 
 interface DocInternals {
@@ -37,15 +39,34 @@ function pdfkitChanged(what: string): Error {
 export class EmbeddedFace {
   private readonly codes = new Map<number, string>();
 
-  private constructor(private readonly font: EmbeddedFont) {}
+  private constructor(
+    private readonly font: EmbeddedFont,
+    private readonly face: Face,
+  ) {}
 
   static open(doc: PdfDoc, face: Face): EmbeddedFace {
-    doc.font(face.font);
-    const font = (doc as unknown as DocInternals)._font;
-    if (!font || typeof font.subset?.includeGlyph !== 'function' || !Array.isArray(font.widths) || !Array.isArray(font.unicode) || typeof font.id !== 'string') {
-      throw pdfkitChanged("EmbeddedFont's subset, widths, unicode and id");
+    try {
+      doc.font(face.font);
+    } catch (e) {
+      throw brokenFace(face, e);
     }
-    return new EmbeddedFace(font);
+    const font = (doc as unknown as DocInternals)._font;
+    if (!font || typeof font.subset?.includeGlyph !== 'function' || !Array.isArray(font.widths) || !Array.isArray(font.unicode) || typeof font.id !== 'string' || typeof font.finalize !== 'function') {
+      throw pdfkitChanged("EmbeddedFont's subset, widths, unicode, id and finalize");
+    }
+    return new EmbeddedFace(font, face);
+  }
+
+  /**
+   * Subset and embed the face now, once every glyph is drawn, rather than as pdfkit ends
+   * the document: glyph data that cannot be read is then reported as this face's fault.
+   */
+  embed(): void {
+    try {
+      this.font.finalize();
+    } catch (e) {
+      throw brokenFace(this.face, e);
+    }
   }
 
   /** The font's resource name on the current page (registering it there). */
@@ -71,6 +92,12 @@ export class EmbeddedFace {
   }
 }
 
+function brokenFace(face: Face, e: unknown): FaceError {
+  const err = new FaceError(`${face.file} is a broken font file: the glyphs this issue uses cannot be read from it (${(e as Error).message})`);
+  err.file = face.file;
+  return err;
+}
+
 /** Replace pdfkit's XMP description of the info dictionary (its text unescaped, no ModifyDate). */
 export function setInfoXmp(doc: PdfDoc, xml: string): void {
   internals(doc)._addInfo = () => doc.appendXML(xml);
@@ -93,4 +120,20 @@ export function setCmykOutputIntent(doc: PdfDoc, profile: { data: Uint8Array; na
     intent.end();
     d._root.data.OutputIntents = [intent];
   };
+}
+
+/** A run of page labels (what a viewer shows as the page's number): from page index `from`, in this numbering. */
+export interface PageLabelRange {
+  from: number;
+  /** D: 1, 2, 3; r: i, ii, iii. */
+  style: 'D' | 'r';
+  /** The label of the run's first page (default 1). */
+  start?: number;
+}
+
+/** The catalog's PageLabels: pdfkit has no call for them. */
+export function setPageLabels(doc: PdfDoc, ranges: PageLabelRange[]): void {
+  const nums: unknown[] = [];
+  for (const r of ranges) nums.push(r.from, { S: r.style, ...(r.start && r.start !== 1 ? { St: r.start } : {}) });
+  internals(doc)._root.data.PageLabels = { Nums: nums };
 }

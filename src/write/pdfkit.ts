@@ -19,7 +19,7 @@ export interface PdfStruct {
 export type PdfMarkedContent = { readonly refs: unknown[] };
 
 export interface PdfOutline {
-  addItem(title: string, options?: { pageNumber?: number; top?: number; left?: number; zoom?: number }): PdfOutline;
+  addItem(title: string, options?: { pageNumber?: number; top?: number; left?: number; zoom?: number; expanded?: boolean }): PdfOutline;
 }
 
 export interface PdfDocumentOptions {

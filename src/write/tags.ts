@@ -20,10 +20,21 @@ export class Tagger {
   private readonly root: PdfStruct;
   private readonly blocks = new Map<string, PdfStruct>();
   private endBlock?: PdfStruct;
+  /** The element the blocks go under: the document, or the current part of a bound volume. */
+  private parent: PdfStruct;
 
   constructor(private readonly doc: PdfDocument) {
     this.root = doc.struct('Document');
     doc.addStructure(this.root);
+    this.parent = this.root;
+  }
+
+  /** Start a part of a bound volume (an issue): its blocks are its own, under a new element. */
+  beginPart(type: string): void {
+    this.parent = this.doc.struct(type);
+    this.root.add(this.parent);
+    this.blocks.clear();
+    this.endBlock = undefined;
   }
 
   /** Draw one line as marked content of its block's element. */
@@ -54,10 +65,10 @@ export class Tagger {
   }
 
   private parentOf(part: Part): PdfStruct {
-    if (part !== 'distribution' && part !== 'staff') return this.root;
+    if (part !== 'distribution' && part !== 'staff') return this.parent;
     if (!this.endBlock) {
       this.endBlock = this.doc.struct('Div');
-      this.root.add(this.endBlock);
+      this.parent.add(this.endBlock);
     }
     return this.endBlock;
   }

@@ -25,9 +25,9 @@ interface Report {
 let root: string;
 let r: CliResult;
 
-beforeAll(() => {
+beforeAll(async () => {
   root = tree(files);
-  r = cli(['build', 'in', '--out-dir', 'out', '--jobs', '2'], { cwd: root });
+  r = await cli(['build', 'in', '--out-dir', 'out', '--jobs', '2'], { cwd: root });
 });
 
 describe('build FOLDER --out-dir DIR', () => {
@@ -62,8 +62,8 @@ describe('build FOLDER --out-dir DIR', () => {
 });
 
 describe('reports', () => {
-  it('--json gives every issue with its status, and the problems of a failure', () => {
-    const j = cli(['build', 'in', '--out-dir', 'out-json', '--json', '--jobs', '1'], { cwd: root });
+  it('--json gives every issue with its status, and the problems of a failure', async () => {
+    const j = await cli(['build', 'in', '--out-dir', 'out-json', '--json', '--jobs', '1'], { cwd: root });
     expect(j.code).toBe(1);
     expect(j.stderr).toBe('');
     const rep = JSON.parse(j.stdout) as Report;
@@ -77,16 +77,16 @@ describe('reports', () => {
     expect(rep.issues[2].problems?.map((p) => p.field).sort()).toEqual(['masthead.issue', 'masthead.title', 'sections']);
   });
 
-  it('--quiet says nothing but the failures', () => {
-    const q = cli(['build', 'in/b', '--out-dir', 'out-quiet', '--quiet', '--jobs', '1'], { cwd: root });
+  it('--quiet says nothing but the failures', async () => {
+    const q = await cli(['build', 'in/b', '--out-dir', 'out-quiet', '--quiet', '--jobs', '1'], { cwd: root });
     expect(q.code).toBe(1);
     expect(q.stdout).toBe('');
     expect(q.stderr).toMatch(/^in\/b\/bad\.yaml:\d+:\d+: masthead\.title: /m);
     expect(existsSync(join(root, 'out-quiet', 'c', 'three.pdf'))).toBe(true);
   });
 
-  it('one named file: its line alone, and exit 0', () => {
-    const one = cli(['build', 'in/a/one.yaml', '-o', 'single.pdf'], { cwd: root });
+  it('one named file: its line alone, and exit 0', async () => {
+    const one = await cli(['build', 'in/a/one.yaml', '-o', 'single.pdf'], { cwd: root });
     expect(one.stderr).toBe('');
     expect(one.stdout).toMatch(/^single\.pdf: 1 pages, \d+ KB\n$/);
     expect(one.code).toBe(0);
@@ -94,12 +94,12 @@ describe('reports', () => {
 });
 
 describe('shards from the command line', () => {
-  it('split the issues into disjoint parts that together cover them all', () => {
-    const parts = [1, 2, 3].map((k) => {
-      const s = cli(['build', 'in/a', 'in/b/c', '--shard', `${k}/3`, '--out-dir', `out-shard`, '--json', '--jobs', '1'], { cwd: root });
+  it('split the issues into disjoint parts that together cover them all', async () => {
+    const parts = await Promise.all([1, 2, 3].map(async (k) => {
+      const s = await cli(['build', 'in/a', 'in/b/c', '--shard', `${k}/3`, '--out-dir', `out-shard`, '--json', '--jobs', '1'], { cwd: root });
       expect(s.code).toBe(0);
       return (JSON.parse(s.stdout) as Report).issues.map((i) => i.input);
-    });
+    }));
     expect(parts.flat().sort()).toEqual(['in/a/one.yaml', 'in/a/two.yaml', 'in/b/c/three.yaml']);
   });
 });
@@ -111,8 +111,8 @@ describe('usage errors exit 2', () => {
     [['in', '--jobs', '0'], '--jobs takes a whole number'],
     [['in', '--shard', '4/3'], '--shard takes K/N'],
     [['in/b/c/*.yml'], 'no issue files in in/b/c/*.yml'],
-  ])('build %j', (args, message) => {
-    const u = cli(['build', ...args], { cwd: root });
+  ])('build %j', async (args, message) => {
+    const u = await cli(['build', ...args], { cwd: root });
     expect(u.code).toBe(2);
     expect(u.stderr).toContain(message);
   });

@@ -16,9 +16,9 @@ class Sink {
   }
 }
 
-const job = (id: number, file: string): Job => ({ id, file, out: file.replace('.yaml', '.pdf'), opts: {}, incremental: true, programTime: 0 });
-const built = (id: number, file: string): JobResult => ({ id, file, out: file.replace('.yaml', '.pdf'), status: 'built', pages: 3, bytes: 150 * 1024, ms: 40, notices: [] });
-const failed = (id: number, file: string): JobResult => ({ id, file, out: '', status: 'failed', ms: 5, notices: [], message: `${file}:2:3: masthead.title: missing` });
+const job = (id: number, file: string): Job => ({ id, file, out: file.replace('.yaml', '.pdf'), opts: {}, incremental: true });
+const built = (id: number, file: string): JobResult => ({ id, file, out: file.replace('.yaml', '.pdf'), status: 'built', pages: 3, bytes: 150 * 1024, ms: 40, notices: [], warnings: [] });
+const failed = (id: number, file: string): JobResult => ({ id, file, out: '', status: 'failed', ms: 5, notices: [], warnings: [], message: `${file}:2:3: masthead.title: missing` });
 
 describe('pickMode', () => {
   const ci = process.env.CI;
@@ -80,5 +80,24 @@ describe('Reporter', () => {
     r.end([failed(0, 'x.yaml')]);
     expect(out.text).toBe('');
     expect(err.text).toBe('x.yaml:2:3: masthead.title: missing\n');
+  });
+
+  it("prints an issue's warnings (the proofreader's, or the typesetter's) in file order, and counts them", () => {
+    const out = new Sink();
+    const err = new Sink();
+    const r = new Reporter('lines', false, false, out, err);
+    r.begin(1);
+    const warned = {
+      ...built(0, 'a.yaml'),
+      warnings: [
+        { file: 'a.yaml', line: 9, col: 5, field: 'sections[0].items[0].body', message: 'the text runs outside the type area on page 2', hint: 'shorten the line' },
+        { file: 'a.yaml', line: 12, col: 1, field: 'distribution', message: 'the end block stands alone on page 3' },
+      ],
+    };
+    r.result(warned);
+    const s = r.end([warned]);
+    expect(err.text).toBe('a.yaml:9:5: warning: sections[0].items[0].body: the text runs outside the type area on page 2\n    hint: shorten the line\na.yaml:12:1: warning: distribution: the end block stands alone on page 3\n');
+    expect(s.warnings).toBe(2);
+    expect(out.text).toMatch(/built 1, failed 0, skipped 0, 2 warnings in /);
   });
 });

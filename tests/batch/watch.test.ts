@@ -2,7 +2,7 @@
 // The test starts it, edits files, waits for the rebuilt PDFs, and stops it by its pid.
 import { describe, it, expect, afterAll } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI } from '../helpers/paths.js';
 import { readPdf, squash } from '../helpers/read-pdf.js';
@@ -28,6 +28,7 @@ const count = (pdf: string) => stdout.split('\n').filter((l) => l.startsWith(`${
 
 afterAll(() => {
   if (child?.exitCode === null) child.kill('SIGKILL');
+  rmSync(root, { recursive: true, force: true });
 });
 
 describe('build --watch', () => {
@@ -47,6 +48,36 @@ describe('build --watch', () => {
 
     writeFileSync(join(root, 'house.yaml'), 'size:\n  body: 15\n');
     await until(() => count('out/one.pdf') === 3 && count('out/two.pdf') === 2, 'the style change');
+
+    const exited = new Promise<number | null>((r) => child!.on('exit', (code) => r(code)));
+    process.kill(child.pid!, 'SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('keeps rebuilding through what editors do: a new file renamed over the old, a folder deleted and made again', async () => {
+    stdout = '';
+    stderr = '';
+    child = spawn(process.execPath, [CLI, 'build', 'in', '--out-dir', 'out2', '--watch', '--jobs', '1'], { cwd: root });
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
+    await until(() => count('out2/one.pdf') === 1 && stderr.includes('watching'), 'the first build');
+
+    // vim and gedit: write the new text beside the file, then rename it over the file.
+    writeFileSync(join(root, 'in/.one.yaml.swp'), issueYaml(8));
+    renameSync(join(root, 'in/.one.yaml.swp'), join(root, 'in/one.yaml'));
+    await until(() => count('out2/one.pdf') === 2, 'the save by rename');
+    expect(squash((await readPdf(readFileSync(join(root, 'out2/one.pdf')))).text)).toContain('第8期要闻');
+
+    // The folder deleted and made again (a checkout of another branch, a restore).
+    rmSync(join(root, 'in'), { recursive: true });
+    await new Promise((r) => setTimeout(r, 400));
+    mkdirSync(join(root, 'in'));
+    writeFileSync(join(root, 'in/one.yaml'), issueYaml(9));
+    await until(() => count('out2/one.pdf') === 3, 'the folder made again');
+    expect(squash((await readPdf(readFileSync(join(root, 'out2/one.pdf')))).text)).toContain('第9期要闻');
+    // Once more in the new folder: the watch goes on.
+    writeFileSync(join(root, 'in/one.yaml'), issueYaml(10));
+    await until(() => count('out2/one.pdf') === 4, 'an edit in the folder made again');
 
     const exited = new Promise<number | null>((r) => child!.on('exit', (code) => r(code)));
     process.kill(child.pid!, 'SIGTERM');

@@ -12,9 +12,11 @@ describe('workerCount', () => {
     expect(workerCount(req(1), 500)).toBe(0);
   });
 
-  it('starts --jobs threads in all (this one and N-1 workers), never more than there are issues', () => {
-    expect(workerCount(req(2), 3)).toBe(1);
-    expect(workerCount(req(8), 3)).toBe(2);
+  it('starts --jobs threads in all (this one and N-1 workers), never more than there are issues or cores', () => {
+    const cores = availableParallelism();
+    expect(workerCount(req(2), 3)).toBe(Math.min(2, cores) - 1);
+    expect(workerCount(req(8), 3)).toBe(Math.min(3, cores) - 1);
+    expect(workerCount(req(122), 500)).toBe(cores - 1);
   });
 
   it('by default, one thread a core, but one more per ISSUES_PER_WORKER issues at most', () => {

@@ -15,11 +15,11 @@ describe('the default style', () => {
     expect(defaultStyle()).toEqual(styleSchema().parse({}));
   });
 
-  it('gives the same PDF as a build that parses a style file through the schema', () => {
+  it('gives the same PDF as a build that parses a style file through the schema', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'yb-defaults-'));
     writeFileSync(join(dir, 'house.yaml'), 'page: {}\n');
-    const plain = cli(['build', EXAMPLE, '-o', join(dir, 'plain.pdf')], { env: { SOURCE_DATE_EPOCH: '' } });
-    const styled = cli(['build', EXAMPLE, '--style', join(dir, 'house.yaml'), '-o', join(dir, 'styled.pdf')], { env: { SOURCE_DATE_EPOCH: '' } });
+    const plain = await cli(['build', EXAMPLE, '-o', join(dir, 'plain.pdf')], { env: { SOURCE_DATE_EPOCH: '' } });
+    const styled = await cli(['build', EXAMPLE, '--style', join(dir, 'house.yaml'), '-o', join(dir, 'styled.pdf')], { env: { SOURCE_DATE_EPOCH: '' } });
     expect(plain.code, plain.stderr).toBe(0);
     expect(styled.code, styled.stderr).toBe(0);
     expect(readFileSync(join(dir, 'plain.pdf')).equals(readFileSync(join(dir, 'styled.pdf')))).toBe(true);

@@ -10,14 +10,15 @@ import { describe, expect, it } from 'vitest';
 import { measure } from '../../scripts/quality-report.mjs';
 import { cli } from '../helpers/cli.js';
 import { ROOT } from '../helpers/paths.js';
+import { withoutWarnings } from '../helpers/warnings.js';
 
 const out = mkdtempSync(join(tmpdir(), 'yb-quality-'));
 
 async function built(name: string) {
   const yaml = join(ROOT, 'examples', `${name}.yaml`);
   const pdf = join(out, `${name}.pdf`);
-  const r = cli(['build', yaml, '-o', pdf, '-q']);
-  expect(r.stderr).toBe('');
+  const r = await cli(['build', yaml, '-o', pdf, '-q']);
+  expect(withoutWarnings(r.stderr)).toBe('');
   expect(r.code).toBe(0);
   return measure(pdf, yaml);
 }

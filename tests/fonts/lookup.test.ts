@@ -120,7 +120,8 @@ describe('system font folders', () => {
     try {
       process.env.PATH = bin;
       expect(fontconfigFiles()).toEqual([join(dir, 'a', 'fs.ttf'), join(dir, 'b', 'pair.ttc')].sort());
-      const lookup = new FaceLookup([], [], fontconfigFiles);
+      // A lookup of its own: the program indexes fc-list's answer once a process, under its function.
+      const lookup = new FaceLookup([], [], () => fontconfigFiles());
       expect(lookup.find('楷体_YB')).toEqual({ spec: `${join(dir, 'b', 'pair.ttc')}#YBKai-Regular`, source: 'system' });
       process.env.PATH = join(dir, 'nowhere');
       expect(fontconfigFiles()).toEqual([]);
@@ -148,13 +149,13 @@ describe('lookup order', () => {
     expect(lookup.find('楷体_YB')).toEqual({ spec: `${join(dir, 'b', 'pair.ttc')}#YBKai-Regular`, source: 'fonts folder' });
   });
 
-  it('resolves bundled names without scanning any folder', () => {
+  it('resolves bundled names without scanning any folder', async () => {
     let asked = 0;
     const spy = { find: () => (asked++, undefined), boldOf: () => (asked++, undefined), similar: () => [], describe: () => '' } as unknown as FaceLookup;
-    const book = openFontBook(resolveStyle({ fonts: { fallback: 'Noto Sans SC' } }), { baseFor: () => dir, lookup: spy });
+    const book = await openFontBook(resolveStyle({ fonts: { fallback: 'Noto Sans SC' } }), { baseFor: () => dir, lookup: spy });
     expect(book.chains.body.map((f) => f.face.postscriptName)).toEqual(['NotoSerifSC-Regular', 'NotoSansSC-Regular']);
     expect(asked).toBe(0);
-    openFontBook(resolveStyle({ fonts: { body: 'Somebody Song' }, bold: { heading: true } }), { baseFor: () => dir, lookup: { ...spy, find: () => (asked++, { spec: join(dir, 'a', 'fs.ttf'), source: 'system' }) } as unknown as FaceLookup });
+    await openFontBook(resolveStyle({ fonts: { body: 'Somebody Song' }, bold: { heading: true } }), { baseFor: () => dir, lookup: { ...spy, find: () => (asked++, { spec: join(dir, 'a', 'fs.ttf'), source: 'system' }) } as unknown as FaceLookup });
     expect(asked).toBe(1);
   });
 

@@ -8,6 +8,7 @@ import { cli } from '../helpers/cli.js';
 import { EXAMPLE } from '../helpers/paths.js';
 import { readPdf, squash, type PdfRead } from '../helpers/read-pdf.js';
 import { embeddedFonts, example, makeOffice, type Office } from './office.js';
+import { withoutWarnings } from '../helpers/warnings.js';
 
 const STYLE = `fonts:
   masthead: fonts/office.ttc#YBXiaoBiaoSong-Regular
@@ -22,8 +23,8 @@ let pdf: PdfRead;
 beforeAll(async () => {
   office = makeOffice(STYLE);
   const out = join(office.dir, 'out.pdf');
-  const r = cli(['build', EXAMPLE, '--style', office.style, '-o', out], { env: office.env });
-  expect(r.stderr).toBe('');
+  const r = await cli(['build', EXAMPLE, '--style', office.style, '-o', out], { env: office.env });
+  expect(withoutWarnings(r.stderr)).toBe('');
   expect(r.code).toBe(0);
   pdfBytes = readFileSync(out);
   pdf = await readPdf(pdfBytes);

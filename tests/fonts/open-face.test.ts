@@ -82,16 +82,16 @@ describe('outlines', () => {
 describe('per-character fallback', () => {
   const book = () => openFontBook(resolveStyle({ fonts: { body: ['a.ttf', 'b.otf'], fallback: ['Noto Serif SC'] } }), { baseFor: () => dir });
 
-  it('takes each character from the first face of the chain that has it', () => {
-    const b = book();
+  it('takes each character from the first face of the chain that has it', async () => {
+    const b = await book();
     expect(b.chains.body.map((f) => f.face.postscriptName)).toEqual(['YBA-Regular', 'YBB-Regular', 'NotoSerifSC-Regular']);
     expect(b.shape('永和九年月', 'body', 16).map((g) => g.face.face.postscriptName)).toEqual(['YBA-Regular', 'YBA-Regular', 'YBB-Regular', 'YBB-Regular', 'NotoSerifSC-Regular']);
     // The fallback is appended to every role.
     expect(b.chains.heading.map((f) => f.face.postscriptName)).toEqual(['NotoSansSC-Bold', 'NotoSerifSC-Regular']);
   });
 
-  it('measures each character in the face that sets it', () => {
-    const b = book();
+  it('measures each character in the face that sets it', async () => {
+    const b = await book();
     const a = openFace(p('a.ttf'));
     const [g] = b.shape('永', 'body', 16);
     expect(g.glyphId).toBe(a.glyphId(0x6c38));
@@ -100,8 +100,8 @@ describe('per-character fallback', () => {
     expect(a.advance(g.glyphId)).toBe(a.font.getGlyph(g.glyphId).advanceWidth);
   });
 
-  it('reports a character no face of the role has, with the faces tried', () => {
-    const b = openFontBook(resolveStyle({ fonts: { body: ['a.ttf', 'b.otf'] } }), { baseFor: () => dir });
+  it('reports a character no face of the role has, with the faces tried', async () => {
+    const b = await openFontBook(resolveStyle({ fonts: { body: ['a.ttf', 'b.otf'] } }), { baseFor: () => dir });
     const problems = checkCoverage([{ text: '永和月𠮷', role: 'body', field: 'x.body', locate: (ch) => ({ line: 3, col: '永和月𠮷'.indexOf(ch) + 7 }) }], b, 'i.yaml');
     expect(problems.map((x) => [x.line, x.col, x.message])).toEqual([
       [3, 9, '"月" (U+6708) is in no face of the body role (tried: YBA-Regular, YBB-Regular)'],
@@ -109,8 +109,8 @@ describe('per-character fallback', () => {
     ]);
   });
 
-  it('marks a face for fake bold only where its role asks for bold and it has no bold weight', () => {
-    const b = openFontBook(resolveStyle({ fonts: { lead: 'a.ttf', heading: 'Noto Sans SC Bold' }, bold: { lead: true, heading: true } }), { baseFor: () => dir });
+  it('marks a face for fake bold only where its role asks for bold and it has no bold weight', async () => {
+    const b = await openFontBook(resolveStyle({ fonts: { lead: 'a.ttf', heading: 'Noto Sans SC Bold' }, bold: { lead: true, heading: true } }), { baseFor: () => dir });
     expect(b.chains.lead.map((f) => [f.face.postscriptName, f.fakeBold])).toEqual([['YBA-Regular', true]]);
     expect(b.chains.heading.map((f) => [f.face.postscriptName, f.fakeBold])).toEqual([['NotoSansSC-Bold', false]]);
     expect(b.chains.body.map((f) => f.fakeBold)).toEqual([false]);

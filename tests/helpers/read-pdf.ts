@@ -25,7 +25,8 @@ export interface PdfPage {
 export interface PdfRead {
   pages: PdfPage[];
   info: Record<string, unknown>;
-  outline: { title: string }[];
+  /** Top-level bookmarks, each with the titles of the bookmarks below it. */
+  outline: { title: string; children: string[] }[];
   fontNames: string[];
   text: string;
 }
@@ -60,7 +61,7 @@ export async function readPdf(data: Uint8Array): Promise<PdfRead> {
     pages.push({ width: vp.width, height: vp.height, items, lines, text: lines.map((l) => l.text).join('\n') });
   }
   const meta = await doc.getMetadata();
-  const outline = ((await doc.getOutline()) ?? []).map((o: { title: string }) => ({ title: o.title }));
+  const outline = ((await doc.getOutline()) ?? []).map((o: { title: string; items?: { title: string }[] }) => ({ title: o.title, children: (o.items ?? []).map((i) => i.title) }));
   const out = { pages, info: (meta.info ?? {}) as Record<string, unknown>, outline, fontNames: [...fontNames], text: pages.map((p) => p.text).join('\n') };
   await doc.destroy();
   return out;

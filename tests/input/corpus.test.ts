@@ -28,9 +28,9 @@ function byFile(stderr: string): Map<string, string> {
 let all: CliResult;
 let stderrOf: Map<string, string>;
 
-beforeAll(() => {
+beforeAll(async () => {
   // One process for the whole corpus keeps the test fast; the split is by file name.
-  all = cli(['validate', ...names], { cwd: CASES });
+  all = await cli(['validate', ...names], { cwd: CASES });
   stderrOf = byFile(all.stderr);
 });
 
@@ -55,26 +55,26 @@ describe('every bad input has its exact message', () => {
 });
 
 describe('one file alone', () => {
-  it('exits 1 with the same message', () => {
-    const r = cli(['validate', 'many-problems.yaml'], { cwd: CASES });
+  it('exits 1 with the same message', async () => {
+    const r = await cli(['validate', 'many-problems.yaml'], { cwd: CASES });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(readFileSync(join(CASES, 'many-problems.err'), 'utf8'));
   });
 
-  it('build stops on the same problems and writes no PDF', () => {
+  it('build stops on the same problems and writes no PDF', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'yb-corpus-'));
     copyFileSync(join(CASES, 'many-problems.yaml'), join(dir, 'many-problems.yaml'));
-    const r = cli(['build', 'many-problems.yaml'], { cwd: dir });
+    const r = await cli(['build', 'many-problems.yaml'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(readFileSync(join(CASES, 'many-problems.err'), 'utf8'));
     expect(readdirSync(dir)).toEqual(['many-problems.yaml']);
   });
 
-  it('a shared style file is checked with the issue, its problems named by its own path', () => {
+  it('a shared style file is checked with the issue, its problems named by its own path', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'yb-corpus-'));
     copyFileSync(join(CASES, 'unknown-key.yaml'), join(dir, 'issue.yaml'));
     writeFileSync(join(dir, 'house.yaml'), 'page:\n  widht: 210\nfolio:\n  position: 外侧\n');
-    const r = cli(['validate', 'issue.yaml', '--style', 'house.yaml'], { cwd: dir });
+    const r = await cli(['validate', 'issue.yaml', '--style', 'house.yaml'], { cwd: dir });
     expect(r.stderr).toBe(
       'house.yaml:2:3: page: unknown key "widht" (did you mean "width"?)\n' +
         'house.yaml:4:13: folio.position: must be one of "outside", "center", "none", got text ("外侧")\n' +
@@ -84,7 +84,7 @@ describe('one file alone', () => {
     expect(r.code).toBe(1);
   });
 
-  it('a valid file passes: exit 0, "ok" on stdout, nothing on stderr', () => {
+  it('a valid file passes: exit 0, "ok" on stdout, nothing on stderr', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'yb-corpus-'));
     const good = readFileSync(join(CASES, 'many-problems.yaml'), 'utf8')
       .replace('titel:', 'title:')
@@ -94,7 +94,7 @@ describe('one file alone', () => {
       .replace('body: ""', 'body: 正文。')
       .replace('nmae:', 'name:');
     writeFileSync(join(dir, 'good.yaml'), good);
-    const r = cli(['validate', 'good.yaml'], { cwd: dir });
+    const r = await cli(['validate', 'good.yaml'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('good.yaml: ok\n');
     expect(r.code).toBe(0);

@@ -20,7 +20,7 @@ describe('README: When the build fails', () => {
     expect(shown.length).toBeGreaterThanOrEqual(4);
   });
 
-  it('shows what the build really prints', () => {
+  it('shows what the build really prints', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'yb-readme-'));
     const ex = readFileSync(EXAMPLE, 'utf8');
     const one = (from: string, to: string, text: string) => {
@@ -32,8 +32,8 @@ describe('README: When the build fails', () => {
     a = one('        source: 供销社', '        source: 0012', a);
     writeFileSync(join(dir, 'issue38.yaml'), a);
     writeFileSync(join(dir, 'issue39.yaml'), one('  publisher: 延津县人民政府办公室', '  publisher：延津县人民政府办公室', ex));
-    const r1 = cli(['build', 'issue38.yaml'], { cwd: dir });
-    const r2 = cli(['build', 'issue39.yaml'], { cwd: dir });
+    const r1 = await cli(['build', 'issue38.yaml'], { cwd: dir });
+    const r2 = await cli(['build', 'issue39.yaml'], { cwd: dir });
     expect(r1.code).toBe(1);
     expect(r2.code).toBe(1);
     const printed = (r1.stderr + r2.stderr).split('\n');

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { build, tmp } from './build.js';
 import { readRaw } from './raw-pdf.js';
 import { readPdf, squash } from '../helpers/read-pdf.js';
+import { withoutWarnings } from '../helpers/warnings.js';
 
 /** What the pages paint, as a PDF reader's graphics state has it: each text object's fill and each stroke's colour. */
 interface Painted {
@@ -57,8 +58,8 @@ const BLACK = 'DeviceCMYK 0 0 0 1';
 
 describe('--color cmyk', () => {
   let pdf: Buffer;
-  beforeAll(() => {
-    pdf = build(['--color', 'cmyk']).pdf;
+  beforeAll(async () => {
+    pdf = (await build(['--color', 'cmyk'])).pdf;
   });
 
   it('sets only DeviceCMYK colours: red 0 1 1 0, black 0 0 0 1', () => {
@@ -81,14 +82,14 @@ describe('--color cmyk', () => {
     expect(squash(read.pages[0].text)).toContain('延津政务快报');
   });
 
-  it('takes the red from color.redCmyk', () => {
+  it('takes the red from color.redCmyk', async () => {
     const dir = tmp();
     const style = join(dir, 'house.yaml');
     writeFileSync(style, 'color:\n  redCmyk: [0, 90, 85, 5]\n');
-    expect(painted(build(['--color', 'cmyk', '--style', style], { dir }).pdf).colours).toEqual(new Set(['DeviceCMYK 0 0.9 0.85 0.05', BLACK]));
+    expect(painted((await build(['--color', 'cmyk', '--style', style], { dir })).pdf).colours).toEqual(new Set(['DeviceCMYK 0 0.9 0.85 0.05', BLACK]));
   });
 
-  it('stays RGB by default', () => {
-    expect(painted(build([]).pdf).colours).toEqual(new Set(['DeviceRGB 0.902 0 0.071', 'DeviceRGB 0 0 0']));
+  it('stays RGB by default', async () => {
+    expect(painted((await build([])).pdf).colours).toEqual(new Set(['DeviceRGB 0.902 0 0.071', 'DeviceRGB 0 0 0']));
   });
 });

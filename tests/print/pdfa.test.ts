@@ -10,6 +10,7 @@ import { EXAMPLE } from '../helpers/paths.js';
 import { build, tmp, variant } from './build.js';
 import { iccProfile } from './icc.js';
 import { readRaw, type RawPdf } from './raw-pdf.js';
+import { withoutWarnings } from '../helpers/warnings.js';
 
 async function xmp(pdf: Buffer): Promise<Record<string, unknown>> {
   const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0, isEvalSupported: false }).promise;
@@ -30,8 +31,8 @@ const info = (raw: RawPdf, key: string) => {
 describe('--pdfa', () => {
   let pdf: Buffer;
   let raw: RawPdf;
-  beforeAll(() => {
-    pdf = build(['--pdfa']).pdf;
+  beforeAll(async () => {
+    pdf = (await build(['--pdfa'])).pdf;
     raw = readRaw(pdf);
   });
 
@@ -101,7 +102,7 @@ describe('--pdfa', () => {
   it('escapes the text in XMP', async () => {
     const dir = tmp();
     const input = variant(dir, (y) => y.replace('title: 延津政务快报', 'title: 延津<政务>&快报').replace('publisher: 延津县人民政府办公室', 'publisher: "延津县 & <办公室>"'));
-    const { pdf: p } = build(['--pdfa'], { dir, input });
+    const { pdf: p } = await build(['--pdfa'], { dir, input });
     const text = metadataText(readRaw(p));
     expect(text).toContain('延津&lt;政务&gt;&amp;快报 第38期');
     expect(text).not.toContain('<政务>');
@@ -111,7 +112,7 @@ describe('--pdfa', () => {
   });
 
   it('writes XMP without PDF/A identification or output intent when not asked', async () => {
-    const p = build([]).pdf;
+    const p = (await build([])).pdf;
     const x = await xmp(p);
     expect(x['dc:title']).toBe('延津政务快报 第38期');
     expect(x['pdfaid:part']).toBeUndefined();
@@ -120,19 +121,19 @@ describe('--pdfa', () => {
 });
 
 describe('--pdfa with --color cmyk', () => {
-  it('refuses without a CMYK output profile, saying what to do', () => {
+  it('refuses without a CMYK output profile, saying what to do', async () => {
     const dir = tmp();
-    const r = cli(['build', EXAMPLE, '-o', join(dir, 'x.pdf'), '--pdfa', '--color', 'cmyk']);
+    const r = await cli(['build', EXAMPLE, '-o', join(dir, 'x.pdf'), '--pdfa', '--color', 'cmyk']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('style.color.cmykProfile: PDF/A in CMYK needs the ICC profile of the printing condition');
     expect(r.stderr).toContain('hint:');
   });
 
-  it('uses the profile named by color.cmykProfile as a CMYK output intent', () => {
+  it('uses the profile named by color.cmykProfile as a CMYK output intent', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'press.icc'), iccProfile({ desc: 'Test CMYK press' }));
     writeFileSync(join(dir, 'house.yaml'), 'color:\n  cmykProfile: press.icc\n');
-    const raw = readRaw(build(['--pdfa', '--color', 'cmyk', '--style', join(dir, 'house.yaml')], { dir }).pdf);
+    const raw = readRaw((await build(['--pdfa', '--color', 'cmyk', '--style', join(dir, 'house.yaml')], { dir })).pdf);
     const intent = raw.ofType('OutputIntent')[0];
     expect(intent.dict).toMatch(/\/OutputConditionIdentifier \(Test CMYK press\)/);
     const icc = raw.deref(intent.dict, 'DestOutputProfile')!;
@@ -144,21 +145,21 @@ describe('--pdfa with --color cmyk', () => {
     }
   });
 
-  it('gives the same bytes for the same input', () => {
+  it('gives the same bytes for the same input', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'press.icc'), iccProfile());
     writeFileSync(join(dir, 'house.yaml'), 'color:\n  cmykProfile: press.icc\n');
     const args = ['--pdfa', '--color', 'cmyk', '--style', join(dir, 'house.yaml')];
-    expect(build(args, { dir, name: 'a.pdf' }).pdf.equals(build(args, { dir, name: 'b.pdf' }).pdf)).toBe(true);
+    expect((await build(args, { dir, name: 'a.pdf' })).pdf.equals((await build(args, { dir, name: 'b.pdf' })).pdf)).toBe(true);
   });
 
-  it('refuses a profile that is not a CMYK output profile', () => {
+  it('refuses a profile that is not a CMYK output profile', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'scan.icc'), iccProfile({ cls: 'scnr' }));
     writeFileSync(join(dir, 'rgb.icc'), iccProfile({ space: 'RGB ' }));
     for (const [file, why] of [['scan.icc', 'not an output (printer) profile'], ['rgb.icc', 'for RGB colour, not CMYK'], ['none.icc', 'no such file']]) {
       const input = variant(dir, (y) => y.replace('sections:', `style:\n  color:\n    cmykProfile: ${file}\nsections:`));
-      const r = cli(['build', input, '-o', join(dir, 'x.pdf'), '--pdfa', '--color', 'cmyk']);
+      const r = await cli(['build', input, '-o', join(dir, 'x.pdf'), '--pdfa', '--color', 'cmyk']);
       expect(r.code, file).toBe(1);
       expect(r.stderr).toContain(join(dir, file));
       expect(r.stderr).toContain(why);

@@ -9,6 +9,7 @@ import { EXAMPLE } from '../helpers/paths.js';
 import { squash } from '../helpers/read-pdf.js';
 import { build, tmp, variant } from './build.js';
 import { readRaw, type RawObject, type RawPdf } from './raw-pdf.js';
+import { withoutWarnings } from '../helpers/warnings.js';
 
 interface Ex {
   masthead: { title: string };
@@ -25,8 +26,8 @@ const role = (o: RawObject) => /\/S \/(\w+)/.exec(o.dict)![1];
 const ownPage = (o: RawObject) => /\/Pg (\d+) 0 R/.exec(o.dict.replace(/<<\s*\/Type \/MCR[^<>]*>>/g, ''))?.[1];
 const kids = (o: RawObject) => [...(/\/K \[([^\]]*)\]/.exec(o.dict)?.[1] ?? '').matchAll(/(\d+) 0 R/g)].map((m) => raw.objects.get(Number(m[1]))!);
 
-beforeAll(() => {
-  pdf = build([]).pdf;
+beforeAll(async () => {
+  pdf = (await build([])).pdf;
   raw = readRaw(pdf);
   elements = [...raw.objects.values()].filter((o) => /\/S \/\w+/.test(o.dict) && /\/P \d+ 0 R/.test(o.dict));
 });
@@ -53,10 +54,10 @@ describe('tagged PDF', () => {
     expect(kids(kids(doc).at(-1)!).map(role)).toEqual(['P', 'P']);
   });
 
-  it('tags the mark above the title as a paragraph before the H1', () => {
+  it('tags the mark above the title as a paragraph before the H1', async () => {
     const dir = tmp();
     const input = variant(dir, (y) => y.replace('  date: 2023-08-25', '  date: 2023-08-25\n  mark: 内部资料 注意保存'));
-    const r = readRaw(build([], { dir, input }).pdf);
+    const r = readRaw((await build([], { dir, input })).pdf);
     const root = r.ofType('StructTreeRoot')[0];
     const docEl = r.objects.get(Number(/\/K \[(\d+) 0 R/.exec(root.dict)![1]))!;
     const top = [...(/\/K \[([^\]]*)\]/.exec(docEl.dict)![1]).matchAll(/(\d+) 0 R/g)].map((m) => /\/S \/(\w+)/.exec(r.objects.get(Number(m[1]))!.dict)![1]);

@@ -47,7 +47,7 @@ describe('a pdfkit without the fields relied on', () => {
 
   it('is refused, naming what is missing, before anything is drawn', async () => {
     const book = await openFontBook(style, { baseFor: () => '.' });
-    expect(() => EmbeddedFace.open(bare, book.chains.body[0].face)).toThrow(/no longer has EmbeddedFont's subset, widths, unicode and id/);
+    expect(() => EmbeddedFace.open(bare, book.chains.body[0].face)).toThrow(/no longer has EmbeddedFont's subset, widths, unicode, id and finalize/);
     expect(() => setInfoXmp(bare, '<x/>')).toThrow(/no longer has PDFDocument\._addInfo/);
     expect(() => setCmykOutputIntent({ ...bare, _addInfo() {}, _root: { data: {} } } as unknown as PdfDocument, { data: new Uint8Array(), name: 'x' })).toThrow(/no longer has PDFDocument\._addColorOutputIntent/);
   });

@@ -20,9 +20,9 @@ describe.skipIf(!hasQpdf)('qpdf --check', () => {
     ['issue 38 in CMYK', [EXAMPLE, '--color', 'cmyk']],
     ['the stress issue', [join(ROOT, 'examples', 'stress.yaml')]],
   ];
-  it.each(cases)('finds no error in %s', (name, args) => {
+  it.each(cases)('finds no error in %s', async (name, args) => {
     const out = join(dir, `${name.replace(/\W+/g, '-')}.pdf`);
-    const r = cli(['build', ...args, '-o', out]);
+    const r = await cli(['build', ...args, '-o', out]);
     expect(r.code, r.stderr).toBe(0);
     const q = spawnSync('qpdf', ['--check', out], { encoding: 'utf8' });
     expect(q.status, q.stdout + q.stderr).toBe(0);

@@ -1,5 +1,6 @@
 // `build`: options only; the work is loaded when the command runs.
 import type { Command } from 'commander';
+import { collectFontPath } from '../font-path.js';
 
 export function registerBuild(program: Command): void {
   program
@@ -10,17 +11,20 @@ export function registerBuild(program: Command): void {
     .option('--out-dir <dir>', 'write the PDFs here, mirroring the folders of the inputs')
     .option('-j, --jobs <n>', 'worker threads (default: the number of cores, fewer for a small batch)')
     .option('--shard <k/n>', 'build only part K of N (a stable split for a CI matrix)')
+    .option('--prune', 'remove the PDFs whose issue file is gone (they are reported without it)')
     .option('--force', 'build even the issues whose PDF is up to date')
     .option('--watch', 'build, then rebuild an issue when it or its style file changes')
-    .option('-q, --quiet', 'say nothing but failures')
+    .option('-q, --quiet', 'say nothing but failures and warnings')
     .option('--json', 'print a machine-readable report on stdout')
+    .option('--strict', 'fail an issue that has warnings (for CI, and before printing)')
     .option('--style <file>', "a shared style file; the issue's own style block wins over it")
+    .option('--font-path <dir>', 'a folder of faces for this run (may be given more than once)', collectFontPath)
     .option('--color <mode>', 'rgb (default) or cmyk')
     .option('--pdfa', 'PDF/A-2b for the archive')
     .option('--preview', 'also write a PNG of each page beside the PDF (issue-1.png, …)')
     .option('--preview-dpi <dpi>', 'resolution of the previews (default 96; implies --preview)')
-    .action(async (files: string[], _opts: unknown, cmd: Command) => {
+    .action(async (files: string[], opts: import('../build-command.js').BuildFlags, cmd: Command) => {
       const { runBuild } = await import('../build-command.js');
-      process.exitCode = await runBuild(files, cmd.optsWithGlobals());
+      process.exitCode = await runBuild(files, { ...opts, debug: cmd.optsWithGlobals().debug === true });
     });
 }
