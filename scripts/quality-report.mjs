@@ -265,7 +265,8 @@ export async function measure(pdfPath, typedPath) {
   // 2. Flush full lines.
   const leftEdges = (l) => {
     const g = l.g[0];
-    return OPEN.has(g.ch) ? [g.x, g.x + g.adv / 2] : [g.x];
+    // A dash drawn to join its pair starts left of its origin's box: its ink is the edge.
+    return OPEN.has(g.ch) ? [g.x, g.x + g.adv / 2] : DASH.has(g.ch) && g.ink ? [g.x, g.ink[0]] : [g.x];
   };
   const rightEdges = (l) => {
     const g = l.g[l.g.length - 1];
@@ -438,7 +439,7 @@ function outsideTypeArea(glyphs, page, width, height) {
     // A full-width mark's blank half may be squeezed away or sit past a line end (clreq);
     // its ink half is what counts.
     const half = g.adv >= 0.9 * g.size ? g.adv / 2 : 0;
-    const x0 = OPEN.has(g.ch) ? g.x + half : g.x;
+    const x0 = OPEN.has(g.ch) ? g.x + half : DASH.has(g.ch) && g.ink ? Math.min(g.ink[0], g.x + g.adv) : g.x;
     const x1 = CLOSE.has(g.ch) ? g.x + g.adv - half : DASH.has(g.ch) && g.ink ? Math.max(g.ink[1], g.x) : g.x + g.adv;
     const y0 = g.y - 0.88 * g.size;
     const y1 = g.y + 0.12 * g.size;
