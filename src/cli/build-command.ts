@@ -1,4 +1,5 @@
 // `yanjin-bulletin build FILE|DIR|GLOB… [-o OUT | --out-dir DIR] [--jobs N] [--shard K/N] …`
+import { statSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { pickMode } from '../batch/report.js';
 import { parseShard } from '../batch/shard.js';
@@ -26,6 +27,15 @@ export interface BuildFlags {
   debug?: boolean;
 }
 
+function isSink(path: string): boolean {
+  try {
+    const st = statSync(path);
+    return st.isCharacterDevice() || st.isFIFO() || st.isSocket();
+  } catch {
+    return false;
+  }
+}
+
 export function buildRequest(files: string[], flags: BuildFlags): BatchRequest {
   // `build in.yaml out.pdf`: the second name is taken for an input; say how to name the output.
   const pdfArg = files.find((f) => /\.pdf$/i.test(f));
@@ -33,7 +43,9 @@ export function buildRequest(files: string[], flags: BuildFlags): BatchRequest {
   if (flags.output !== undefined && /[\\/]$/.test(flags.output)) {
     throw new UsageError(`-o names the PDF to write, and "${flags.output}" ends in a slash, so it names a folder; for a folder of PDFs use --out-dir`);
   }
-  if (flags.output !== undefined && flags.output !== '-' && !/\.pdf$/i.test(flags.output)) {
+  if (flags.output === '') throw new UsageError('-o names the PDF to write, and was given an empty name');
+  // A device or a pipe (-o /dev/null, a FIFO) is a sink, whatever its name.
+  if (flags.output !== undefined && flags.output !== '-' && !/\.pdf$/i.test(flags.output) && !isSink(flags.output)) {
     throw new UsageError(`-o names the PDF to write, and "${flags.output}" does not end in .pdf${/\.png$/i.test(flags.output) ? ' (for page images use --preview)' : ''}`);
   }
   const toStdout = flags.output === '-' || (files.length === 1 && files[0] === '-' && !flags.output && !flags.outDir);

@@ -1,8 +1,7 @@
 // Open a face with fontkit (a font file, or one member of a .ttc/.otc collection) with
 // errors that name the file and what is wrong with it. A face is opened once per process
 // or batch worker and shared by every issue and every role that uses it.
-import { readFileSync, statSync } from 'node:fs';
-import { open as openFile, stat as statFile } from 'node:fs/promises';
+import { closeSync, openSync, read, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Font, FontCollection } from 'fontkit';
 import { loadFontkit } from './fontkit.js';
@@ -105,23 +104,29 @@ export async function readFaceFiles(specs: string[]): Promise<void> {
 /** A whole file, read into shared memory: batch workers use the same bytes (sharedFaceFiles). */
 async function readShared(file: string): Promise<Buffer> {
   // Anything but a plain file of bounded size is left for openFace to name (opening a
-  // pipe would wait for a writer).
-  const st = await statFile(file);
+  // pipe would wait for a writer). Opened and sized here: cheap, and then the whole file
+  // is one read on the thread pool, which goes on while this thread is busy (loading the
+  // PDF writer) — a read in chunks would wait for this thread between chunks.
+  const st = statSync(file);
   if (!st.isFile() || st.size > MAX_FONT_FILE) throw new Error(`${file} is not a font file to read ahead`);
-  const fh = await openFile(file, 'r');
+  const fd = openSync(file, 'r');
   try {
-    const size = st.size;
-    const bytes = Buffer.from(new SharedArrayBuffer(size));
-    for (let at = 0; at < size; ) {
-      const { bytesRead: n } = await fh.read(bytes, at, size - at, at);
+    const bytes = Buffer.from(new SharedArrayBuffer(st.size));
+    for (let at = 0; at < bytes.length; ) {
+      const n = await readAt(fd, bytes, at);
       if (n === 0) throw new Error(`${file} changed while it was read`);
       at += n;
     }
     shared.set(file, bytes.buffer as SharedArrayBuffer);
     return bytes;
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
+}
+
+/** One read from `at` to the end of `bytes`. */
+function readAt(fd: number, bytes: Buffer, at: number): Promise<number> {
+  return new Promise((resolve, reject) => read(fd, bytes, at, bytes.length - at, at, (e, n) => (e ? reject(e) : resolve(n))));
 }
 
 /** The font files read so far, to hand to a batch worker (no copy: the memory is shared). */

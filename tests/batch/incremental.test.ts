@@ -13,7 +13,7 @@ import { issueYaml, tree, BAD_ISSUE } from './fixtures.js';
 
 let root: string;
 const made: string[] = [];
-afterAll(() => {
+afterAll(async () => {
   for (const d of made) rmSync(d, { recursive: true, force: true });
 });
 
@@ -32,7 +32,7 @@ const build = async (...extra: string[]) => statuses(await run(root, ...extra));
 
 const edit = (rel: string, more: string) => writeFileSync(join(root, rel), readFileSync(join(root, rel), 'utf8') + more);
 
-beforeAll(() => {
+beforeAll(async () => {
   root = tree({
     'in/one.yaml': issueYaml(1),
     'in/two.yaml': issueYaml(2),
@@ -120,14 +120,14 @@ describe('incremental builds', () => {
 });
 
 describe('sharded builds', () => {
-  it('each part keeps its own record, so the parts merged into one folder are all up to date', () => {
+  it('each part keeps its own record, so the parts merged into one folder are all up to date', async () => {
     const dir = tree(Object.fromEntries([1, 2, 3, 4, 5, 6].map((n) => [`in/i${n}.yaml`, issueYaml(n)])));
     made.push(dir);
-    for (const k of [1, 2]) expect(cli(['build', 'in', '--out-dir', `part${k}`, '--shard', `${k}/2`, '--quiet'], { cwd: dir }).code).toBe(0);
+    for (const k of [1, 2]) expect((await cli(['build', 'in', '--out-dir', `part${k}`, '--shard', `${k}/2`, '--quiet'], { cwd: dir })).code).toBe(0);
     for (const k of [1, 2]) cpSync(join(dir, `part${k}`), join(dir, 'merged'), { recursive: true });
     expect(existsSync(join(dir, 'merged', '.yanjin-bulletin-record-1-of-2.json'))).toBe(true);
     expect(existsSync(join(dir, 'merged', '.yanjin-bulletin-record-2-of-2.json'))).toBe(true);
-    const r = cli(['build', 'in', '--out-dir', 'merged', '--json'], { cwd: dir });
+    const r = await cli(['build', 'in', '--out-dir', 'merged', '--json'], { cwd: dir });
     expect(new Set((JSON.parse(r.stdout) as Report).issues.map((i) => i.status))).toEqual(new Set(['skipped']));
   });
 });

@@ -101,8 +101,8 @@ describe('links and permissions', () => {
 describe('paths that cannot be written are named at once', () => {
   it('an empty -o is named as empty', async () => {
     const r = await run('build', 'issue38.yaml', '-o', '');
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain(': cannot write the PDF: the name is empty');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('-o names the PDF to write, and was given an empty name');
   });
 
   it('-o FOLDER/ says it names a folder', async () => {
