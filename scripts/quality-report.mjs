@@ -38,11 +38,26 @@
 //   the distance between their origins; the extra gap is that distance minus the most
 //   common such distance for that font and size in the file (the grid pitch, or the
 //   natural advance for a typesetter without a grid). Lines with a gap wider than 2 em
-//   (the masthead's publisher/date line, the staff line) are left out.
+//   (the masthead's publisher/date line, the staff line), or of 0.9 em between glyphs of
+//   one face (a spaced mark), are left out.
 // - Copy: `pdftotext` (poppler, an independent reader) and pdf.js's text content are
 //   compared with the typed text, all whitespace removed. The typed text comes from a
 //   YAML/JSON issue file beside the PDF (same name) or named after '='. Each headline,
 //   lead title + paragraph + source and distribution entry must appear, in order.
+//
+// - Adjacent marks: two full-width marks side by side mid-line (a glyph that is no mark on
+//   each side): the space from the end of the glyph before them to the origin of the glyph
+//   after, in em. FORMAT gives such a pair 1.5 em; counted when < 1.2 em.
+// - Number split from its measure word: a line ending in a digit whose next line starts
+//   with 年, 月, 个, 亩, 元 … (MEASURE below).
+// - Torn line starts: a line that does not open a paragraph and starts with one Han
+//   character followed by a mark that may not start a line (式，为… ): the word's tail torn off.
+// - Spread of stop widths: the standard deviation of the mid-line stop widths above.
+//   Each split number and torn start says which bound kept it, judged on its line alone
+//   (whichBound): the squeeze pulling the next glyphs up would take, or the gaps pushing
+//   the last glyph down would open.
+// - Outside the type area: glyphs whose em box (0.88 em above the baseline, 0.12 below)
+//   crosses the type area's edges by more than 0.5 pt; page numbers are left out.
 //
 // - Least possible widest gap: for each paragraph whose widest gap is over 0.05 em, a
 //   lower bound on what any setting of its glyphs under FORMAT's breaking and compression
@@ -64,6 +79,10 @@ const MM = 72 / 25.4;
 const DASH = new Set([...'—―']);
 const squash = (s) => s.replace(/[\s\u3000]+/g, '');
 const TOL = 0.25;
+/** Measure words and units that stay with the number before them (2023 年, 32000 亩). */
+const MEASURE = new Set([...'年月日时号个家人项条台亩元万亿千百次户名所座辆吨斤米天岁期份批件处种篇本张位套间头只场届轮倍度']);
+const DIGIT = /^[0-9０-９]$/;
+const isMark = (ch) => OPEN.has(ch) || CLOSE.has(ch);
 
 const mul = (m, n) => [
   m[0] * n[0] + m[1] * n[2],
@@ -218,10 +237,14 @@ export async function measure(pdfPath, typedPath) {
   const all = [];
   let jsText = '';
   let pageW = 595.28;
+  let pageH = 841.89;
+  const outside = [];
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);
-    const { glyphs, width } = await pageGlyphs(page);
+    const { glyphs, width, height } = await pageGlyphs(page);
     pageW = width;
+    pageH = height;
+    outside.push(...outsideTypeArea(glyphs, p, width, height));
     for (const l of toLines(glyphs)) all.push({ ...l, page: p });
     const tc = await page.getTextContent({ disableNormalization: true });
     jsText += tc.items.map((it) => it.str ?? '').join('');
@@ -242,7 +265,8 @@ export async function measure(pdfPath, typedPath) {
   // 2. Flush full lines.
   const leftEdges = (l) => {
     const g = l.g[0];
-    return OPEN.has(g.ch) ? [g.x, g.x + g.adv / 2] : [g.x];
+    // A dash drawn to join its pair starts left of its origin's box: its ink is the edge.
+    return OPEN.has(g.ch) ? [g.x, g.x + g.adv / 2] : DASH.has(g.ch) && g.ink ? [g.x, g.ink[0]] : [g.x];
   };
   const rightEdges = (l) => {
     const g = l.g[l.g.length - 1];
@@ -264,6 +288,9 @@ export async function measure(pdfPath, typedPath) {
     // A paragraph's first line starts two characters in: two grid cells, or 2 em for a
     // typesetter without a grid.
     const indents = [left, left + (2 * (right - left)) / 28, left + 2 * l.size];
+    // Under a lead title that fills its line, the body keeps the title's one-character gap.
+    const prev = all[all.indexOf(l) - 1];
+    if (prev && prev.g[prev.g.length - 1].font !== l.g[0].font) indents.push(left + (right - left) / 28, left + l.size);
     const okL = leftEdges(l).some((x) => indents.some((i) => Math.abs(x - i) <= TOL));
     const okR = rightEdges(l).some((x) => Math.abs(x - right) <= TOL);
     if (!okL || !okR) notFlush.push(`p${l.page} ${okL ? '' : `left ${(leftEdges(l)[0] - left).toFixed(2)}pt `}${okR ? '' : `right ${(rightEdges(l)[0] - right).toFixed(2)}pt `}${l.text.slice(0, 14)}…${process.env.QR_DEBUG ? ` → ${l.next.text.slice(0, 10)} x0=${(l.next.g[0].x - left).toFixed(2)}` : ''}`);
@@ -274,7 +301,9 @@ export async function measure(pdfPath, typedPath) {
   const narrow = [];
   const pairs = new Map();
   for (const l of all) {
-    const wide = l.g.some((g, k) => k > 0 && g.x - (l.g[k - 1].x + l.g[k - 1].adv) > 2 * g.size);
+    // A typed space of a character or more between glyphs of one face (a mark spaced as
+    // 内部资料　注意保存, the staff line) is no justified text either.
+    const wide = l.g.some((g, k) => k > 0 && (g.x - (l.g[k - 1].x + l.g[k - 1].adv) > 2 * g.size || (g.font === l.g[k - 1].font && g.x - (l.g[k - 1].x + l.g[k - 1].adv) > 0.9 * g.size)));
     for (let k = 1; k + 1 < l.g.length; k++) {
       const g = l.g[k];
       if (!STOPS.has(g.ch) || !isHan(l.g[k - 1].ch) || !isHan(l.g[k + 1].ch)) continue;
@@ -304,7 +333,40 @@ export async function measure(pdfPath, typedPath) {
   const wideGaps = gaps.filter((q) => q.extra > 0.05);
   const gapBounds = paragraphBounds(all, new Set(full), bases, left, right);
 
-  // 5. Copy and paste.
+  // 5. Adjacent marks, numbers split from measure words, torn line starts, stop spread.
+  const knots = [];
+  for (const l of all) {
+    for (let k = 1; k + 2 < l.g.length; k++) {
+      const [p, a, b, c] = l.g.slice(k - 1, k + 3);
+      if (isMark(p.ch) || !isMark(a.ch) || !isMark(b.ch) || isMark(c.ch)) continue;
+      const w = (c.x - (p.x + p.adv)) / a.size;
+      if (w < 1.2) knots.push(`p${l.page} ${p.ch}${a.ch}${b.ch}${c.ch} ${w.toFixed(3)} em`);
+    }
+  }
+  const splitNumbers = [];
+  for (let i = 0; i + 1 < all.length; i++) {
+    const l = all[i];
+    const n = all[i + 1];
+    if (DIGIT.test(l.g[l.g.length - 1].ch) && MEASURE.has(n.g[0].ch)) splitNumbers.push(`p${l.page} …${l.text.slice(-8)}|${n.text.slice(0, 4)}…${full.includes(l) ? `  ${whichBound(l, n, 1, bases)}` : ''}`);
+  }
+  const torn = [];
+  for (const l of full) {
+    const n = l.next;
+    if (n.g.length > 1 && isHan(n.g[0].ch) && NO_START.has(n.g[1].ch)) torn.push(`p${n.page} ${n.text.slice(0, 8)}…  ${whichBound(l, n, 2, bases)}`);
+  }
+  const stopWidths = [];
+  for (const l of all) {
+    // Lines with a wide gap (publisher and date, a print run set flush right) hold no
+    // justified stops.
+    if (l.g.some((g, k) => k > 0 && g.x - (l.g[k - 1].x + l.g[k - 1].adv) > 2 * g.size)) continue;
+    for (let k = 1; k + 1 < l.g.length; k++) {
+      if (STOPS.has(l.g[k].ch) && isHan(l.g[k - 1].ch) && isHan(l.g[k + 1].ch)) stopWidths.push((l.g[k + 1].x - l.g[k].x) / l.g[k].size);
+    }
+  }
+  const meanStop = stopWidths.reduce((s, w) => s + w, 0) / (stopWidths.length || 1);
+  const stopSD = Math.sqrt(stopWidths.reduce((s, w) => s + (w - meanStop) ** 2, 0) / (stopWidths.length || 1));
+
+  // 6. Copy and paste.
   let copy = null;
   const typed = typedPath && existsSync(typedPath) ? typedParts(typedPath) : null;
   if (typed) {
@@ -329,8 +391,61 @@ export async function measure(pdfPath, typedPath) {
     widest,
     wideGaps,
     gapBounds,
+    knots,
+    splitNumbers,
+    torn,
+    stopSD,
+    outside,
     copy,
   };
+}
+
+/**
+ * Why a break stayed where it is, judged on the line above alone: pulling the first
+ * `take` glyphs of the next line up needs their width (a closing mark half of it), which
+ * the line can give only by squeezing stops below 0.75 em (or brackets below half); pushing
+ * its last glyph down spreads that glyph's width over the line's gaps.
+ */
+function whichBound(l, n, take, bases) {
+  const up = n.g.slice(0, take).reduce((w, g) => w + (CLOSE.has(g.ch) ? g.adv / 2 : g.adv), 0);
+  let give = 0;
+  let gaps = 0;
+  for (let k = 0; k + 1 < l.g.length; k++) {
+    const g = l.g[k];
+    const d = l.g[k + 1].x - g.x;
+    const base = bases.get(`${g.font}@${g.size.toFixed(2)}`) ?? g.adv;
+    const least = STOPS.has(g.ch) ? 0.75 * g.size : OPEN.has(g.ch) || CLOSE.has(g.ch) ? 0.5 * g.size : isHan(g.ch) ? base : g.adv;
+    give += Math.max(0, d - least);
+    if (isHan(g.ch) || isHan(l.g[k + 1].ch)) gaps++;
+  }
+  const last = l.g[l.g.length - 1];
+  const down = gaps ? (give + last.adv) / gaps / last.size : Infinity;
+  const em = last.size;
+  const pulled = n.g.slice(0, take).map((g) => g.ch).join('');
+  return `(this line alone: pulling ${pulled} up needs ${(up / em).toFixed(2)} em, it has ${(give / em).toFixed(2)} em to give with stops ≥ 0.75 em; pushing ${last.ch} down opens its gaps to ${down.toFixed(3)} em)`;
+}
+
+/** Glyphs whose em box crosses the type area (A4, GB/T 9704 margins), page numbers left out. */
+function outsideTypeArea(glyphs, page, width, height) {
+  const left = 28 * MM;
+  const right = width - 26 * MM;
+  const top = 37 * MM;
+  const bottom = height - 35 * MM;
+  const slack = 0.5;
+  const folio = new Set(toLines(glyphs).flatMap((l) => l.all));
+  const out = [];
+  for (const g of glyphs) {
+    if (g.space || !folio.has(g)) continue;
+    // A full-width mark's blank half may be squeezed away or sit past a line end (clreq);
+    // its ink half is what counts.
+    const half = g.adv >= 0.9 * g.size ? g.adv / 2 : 0;
+    const x0 = OPEN.has(g.ch) ? g.x + half : DASH.has(g.ch) && g.ink ? Math.min(g.ink[0], g.x + g.adv) : g.x;
+    const x1 = CLOSE.has(g.ch) ? g.x + g.adv - half : DASH.has(g.ch) && g.ink ? Math.max(g.ink[1], g.x) : g.x + g.adv;
+    const y0 = g.y - 0.88 * g.size;
+    const y1 = g.y + 0.12 * g.size;
+    if (x0 < left - slack || x1 > right + slack || y0 < top - slack || y1 > bottom + slack) out.push(`p${page} ${g.ch} at ${(x0 / MM).toFixed(1)}, ${(y0 / MM).toFixed(1)} mm`);
+  }
+  return out;
 }
 
 /**
@@ -379,6 +494,15 @@ function print(pdfPath, typedPath, r) {
   for (const f of r.narrow.slice(0, 10)) console.log(`      ${f}`);
   console.log(`  widest extra gap between two Han, one face   ${r.widest.extra.toFixed(3)} em ${r.widest.where}   (target ≤ 0.05 em)`);
   for (const q of r.wideGaps.slice(0, 10)) console.log(`      ${q.where} ${q.extra.toFixed(3)} em`);
+  console.log(`  adjacent marks below 1.2 em (mid-line)       ${r.knots.length}   (target 0)`);
+  for (const f of r.knots.slice(0, 10)) console.log(`      ${f}`);
+  console.log(`  number split from its measure word           ${r.splitNumbers.length}   (target 0)`);
+  for (const f of r.splitNumbers.slice(0, 10)) console.log(`      ${f}`);
+  console.log(`  lines opening with a torn word + mark        ${r.torn.length}   (target ≤ 5)`);
+  for (const f of r.torn.slice(0, 12)) console.log(`      ${f}`);
+  console.log(`  spread of mid-line stop widths (SD)          ${r.stopSD.toFixed(3)} em   (target ≤ 0.03 em)`);
+  console.log(`  glyphs outside the type area                 ${r.outside.length}   (target 0)`);
+  for (const f of r.outside.slice(0, 10)) console.log(`      ${f}`);
   console.log(`  copied text equals typed text                ${copy}   (target yes)`);
   if (r.gapBounds.length) console.log('  paragraphs over 0.05 em: our widest gap, and the least any setting under FORMAT\'s rules allows');
   for (const b of r.gapBounds) {

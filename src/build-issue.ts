@@ -2,7 +2,7 @@
 // The command line and the batch both build issues through these functions.
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { UserError, type Problem } from './errors.js';
+import { UserError, pathToField, type Problem } from './errors.js';
 import { loadYamlFile, type Loaded } from './load/load-file.js';
 import { STYLE_FILE } from './load/decode.js';
 import { locate } from './load/parse-yaml.js';
@@ -21,6 +21,8 @@ import { composeBody, headingText } from './compose/body.js';
 import { composeEndBlock, distributionText } from './compose/end-block.js';
 import { paginate } from './paginate/paginate.js';
 import type { Layout } from './paginate/types.js';
+import { strayText, type Stray } from './paginate/bounds.js';
+import type { BodyBlock } from './compose/body.js';
 import { writePdf, type WriteOptions } from './write/pdf-writer.js';
 import { cmykOutputProfile } from './write/output-intent.js';
 import { mark } from './timings.js';
@@ -157,7 +159,36 @@ export function layoutIssue(p: Prepared, book: FontBook, firstNumber = 1): Layou
   const body = composeBody(issue, style, geo, book);
   const end = composeEndBlock(issue.distribution, issue.staff, style, geo, book);
   const folio = (n: number) => single(`— ${n} —`, 'folio', style.size.folio, book);
-  return paginate({ masthead, body, end, folio }, style, geo, firstNumber);
+  const dash = book.shape('—', 'folio', style.size.folio)[0];
+  const folioInkTop = dash && book.inkY(dash)?.[1];
+  const layout = paginate({ masthead, body, end, folio, folioInkTop }, style, geo, firstNumber);
+  const strays = strayText(layout, geo);
+  if (strays.length) throw new UserError(strays.map((s) => strayProblem(p, body, s)));
+  return layout;
+}
+
+/** The typesetter's warnings (an end block alone on its page …), at the field they concern. */
+export function layoutWarnings(p: Prepared, layout: Layout): Warning[] {
+  return (layout.warnings ?? []).map((w) => {
+    const path = w.part === 'distribution' || w.part === 'staff' ? [w.part] : ['masthead', w.part];
+    return { file: p.file, ...locate(p.loaded, path), field: pathToField(path), message: w.message };
+  });
+}
+
+/** Text outside the type area, reported at the field that holds it. */
+function strayProblem(p: Prepared, body: BodyBlock[], s: Stray): Problem {
+  const blk = s.block.startsWith('body ') ? body[Number(s.block.slice(5))] : undefined;
+  const path: PropertyKey[] =
+    blk?.kind === 'para' ? ['sections', blk.section, 'items', blk.item, 'body']
+    : blk ? ['sections', blk.section, 'heading']
+    : s.part === 'distribution' || s.part === 'staff' ? [s.part]
+    : ['masthead', s.part === 'issue' ? 'issue' : s.part];
+  return {
+    file: p.file,
+    ...locate(p.loaded, path),
+    field: pathToField(path),
+    message: `this text would run past the ${s.edge} edge of the type area on page ${s.page} (“${s.text}…”); shorten it`,
+  };
 }
 
 export function creationDate(isoDate: string): Date {
@@ -196,7 +227,7 @@ export async function renderIssue(p: Prepared, book: FontBook, opts: BuildOption
     throw new UserError({ ...faceOrigins(p.file, p.loaded, opts.styleFile).where(entry), message: e.message });
   }
   mark('pdf made');
-  return { pdf, layout };
+  return { pdf, layout, warnings: layoutWarnings(p, layout) };
 }
 
 /** PDF/A on request, and in CMYK the output profile the issue's style names. */

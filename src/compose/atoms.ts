@@ -17,7 +17,7 @@ export interface Atoms {
   cls: CharClass[];
   /** The character's bits from charInfo (what the rules between atoms ask of it). */
   info: Uint16Array;
-  /** FW, STRETCHY, BREAK, ALONE. */
+  /** FW, STRETCHY, BREAK, ALONE, TORN, GAP_AT_START. */
   flags: Uint8Array;
   size: Float64Array;
   /** The em of the atom's grid cell (pt): size × pitch ratio. */
@@ -48,6 +48,12 @@ export const BREAK = 4;
 /** A break before this atom ends the text: the line before is set like a last line and
  * the rest (a run marked `alone`) stands flush right on a line of its own. */
 export const ALONE = 8;
+/** A line starting at this atom opens with one character and a mark that may not start
+ * a line (式，为…): the tail of a word torn off the line above. */
+export const TORN = 16;
+/** The fixed gap before this atom (after a lead title) stays when a line starts here:
+ * the body under a title that fills its line starts one character in, not flush left. */
+export const GAP_AT_START = 32;
 
 /** Room for `cap` atoms: the numbers in one buffer, so a paragraph allocates few arrays. */
 function newAtoms(cap: number): Atoms {
@@ -124,6 +130,7 @@ export function buildAtoms(runs: Run[], shaper: Shaper, measure: Measure): Atoms
         if (!mayBreak(A, k - 1, k, pendingSpace > 0 || pendingGap > 0)) flags &= ~BREAK;
         if (!mayStretch(A, k - 1, k, pendingSpace > 0)) flags &= ~STRETCHY;
       }
+      if (k > 0 && pendingGap > 0 && run.gapAtLineStart) flags |= GAP_AT_START;
       A.flags[k] = flags;
       pendingSpace = 0;
       pendingGap = 0;
@@ -132,7 +139,65 @@ export function buildAtoms(runs: Run[], shaper: Shaper, measure: Measure): Atoms
     if (run.alone && A.length > runStart && runStart > 0 && (A.flags[runStart] & BREAK) !== 0) A.flags[runStart] |= ALONE;
   }
   squeezeAdjacentMarks(A);
+  breakCosts(A);
+  breakLongRuns(A, measure.width);
   return A;
+}
+
+/**
+ * A run of —— or …… longer than a line may break between its pairs, at a cost above
+ * any other break: the only other way is to refuse the paragraph.
+ */
+const LONG_RUN_PENALTY = 1000;
+
+function breakLongRuns(A: Atoms, width: number): void {
+  for (let k = 0; k < A.length; ) {
+    const cls = A.cls[k];
+    let end = k + 1;
+    if (cls === 'dash' || cls === 'ellipsis') {
+      let w = A.w[k];
+      while (end < A.length && A.cls[end] === cls && A.glue[end] === 0) w += A.w[end++];
+      if (w > width) {
+        for (let j = k + 2; j < end; j += 2) {
+          A.flags[j] |= BREAK;
+          A.penalty[j] += LONG_RUN_PENALTY;
+        }
+      }
+    }
+    k = end;
+  }
+}
+
+/**
+ * Measure words and units that read as one with the number before them (2023 年,
+ * 32000 亩, 12 项): a break between them costs more than any line within the gap target.
+ */
+const MEASURE_WORDS = new Set([...'年月日时号个家人项条台亩元万亿千百次户名所座辆吨斤米天岁期份批件处种篇本张位套间头只场届轮倍度']);
+const MEASURE_PENALTY = 150;
+/**
+ * A line that opens with one character and a mark (式，为…) tears the end of a word off
+ * the line above; stacked, such starts draw a white channel. A light cost (a line
+ * stretched to 0.037 em costs as much): the search moves a break for it when the lines
+ * stay about as even, never at the price of a loose one. A second one right under the
+ * first costs more (see STACKED_TORN_PENALTY in linebreak.ts).
+ */
+const TORN_START_PENALTY = 40;
+
+function breakCosts(A: Atoms): void {
+  for (let k = 1; k < A.length; k++) {
+    if ((A.flags[k] & BREAK) === 0) continue;
+    if (isDigit(A, k - 1) && MEASURE_WORDS.has(A.ch[k])) A.penalty[k] += MEASURE_PENALTY;
+    if (A.cls[k] === 'han' && A.cls[k - 1] === 'han' && k + 1 < A.length && (A.info[k + 1] & NO_START) !== 0) {
+      A.penalty[k] += TORN_START_PENALTY;
+      A.flags[k] |= TORN;
+    }
+  }
+}
+
+function isDigit(A: Atoms, k: number): boolean {
+  if ((A.info[k] & NUMBER) !== 0) return true;
+  const c = A.ch[k].charCodeAt(0);
+  return c >= 0xff10 && c <= 0xff19; // full-width digits
 }
 
 /**
@@ -194,7 +259,9 @@ export function isStop(A: Atoms, k: number): boolean {
  * clreq: two adjacent full-width marks take 1.5 em, not 2. A closing mark gives up its
  * blank right half; an opening mark after an opening mark gives up its blank left half.
  * Marks that keep their full width may still be squeezed by half mid-line if a line
- * needs it, and a closing mark at a line end always takes half.
+ * needs it, and a closing mark at a line end always takes half. The partner of a pair
+ * already at 1.5 em gives at most a quarter more: a pair set at 1 em (`。（`) reads as one
+ * knot, so no pair goes below 1.25 em mid-line.
  */
 function squeezeAdjacentMarks(A: Atoms): void {
   const n = A.length;
@@ -210,9 +277,16 @@ function squeezeAdjacentMarks(A: Atoms): void {
     }
     const trimL = A.trimL[i];
     A.w[i] -= trimL + trimR;
-    A.squeeze[i] = trimL + trimR > 0 ? 0 : half;
+    A.squeeze[i] = trimL + trimR > 0 ? 0 : paired(A, i) ? half / 2 : half;
     A.endW[i] = cls === 'close' ? (trimR > 0 ? A.w[i] : A.w[i] - half) : A.w[i];
   }
+}
+
+/** Mark i sits against a full-width mark that gives up its half for the pair. */
+function paired(A: Atoms, i: number): boolean {
+  const prev = i > 0 && A.glue[i] === 0 && (A.flags[i - 1] & FW) !== 0 && A.cls[i - 1] === 'close';
+  const next = A.cls[i] === 'open' && i + 1 < A.length && A.glue[i + 1] === 0 && (A.flags[i + 1] & FW) !== 0 && A.cls[i + 1] === 'open';
+  return prev || next;
 }
 
 function isMark(cls: CharClass): boolean {

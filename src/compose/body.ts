@@ -8,7 +8,7 @@ import type { Line, Run } from './types.js';
 
 export type BodyBlock =
   | { kind: 'heading'; section: number; title: string; lines: Line[] }
-  | { kind: 'para'; section: number; lines: Line[] };
+  | { kind: 'para'; section: number; item: number; lines: Line[] };
 
 /** Paragraphs of a body: blank lines separate them; single newlines inside are joined. */
 export function splitParagraphs(body: string): string[] {
@@ -60,21 +60,21 @@ export function composeBody(issue: Issue, style: Style, geo: Geometry, shaper: S
     const hs = style.size.heading;
     const heading = composeParagraph([{ text: title, role: 'heading', size: hs }], { width: geo.width, pitchRatio: geo.charPitch / size, justify: false }, shaper);
     blocks.push({ kind: 'heading', section: si, title: sec.heading.replace(/^【|】$/g, ''), lines: heading.lines });
-    for (const item of sec.items) {
+    sec.items.forEach((item, ii) => {
       const paras = splitParagraphs(item.body);
       paras.forEach((p, pi) => {
         const runs: Run[] = [];
         if (pi === 0 && item.title) {
           runs.push(...leadRuns(item.title, size));
-          runs.push({ text: p, role: 'body', size, gapBefore: cell });
+          runs.push({ text: p, role: 'body', size, gapBefore: cell, gapAtLineStart: true });
         } else {
           runs.push({ text: p, role: 'body', size });
         }
         if (pi === paras.length - 1 && item.source) runs.push({ text: `（${item.source}）`, role: 'source', size, keep: true, alone: true });
         const para = composeParagraph(runs, { width: geo.width, indent: 2 * cell, pitchRatio }, shaper);
-        blocks.push({ kind: 'para', section: si, lines: para.lines });
+        blocks.push({ kind: 'para', section: si, item: ii, lines: para.lines });
       });
-    }
+    });
   });
   return blocks;
 }

@@ -9,7 +9,8 @@ import type { Line, PlacedGlyph, Run } from './types.js';
 
 export interface EndBlock {
   distribution: Line[];
-  staff?: Line;
+  /** The staff line, wrapped onto more lines when its entries do not fit one. */
+  staff: Line[];
   size: number;
 }
 
@@ -45,7 +46,7 @@ export function composeEndBlock(d: Distribution | undefined, staff: Staff[] | un
     distribution = para.lines.map((l) => shift(l, cell));
     if (d.copies) distribution = placeCopies(distribution, `共印 ${d.copies} 份`, size, geo, shaper, labelW);
   }
-  return { distribution, staff: staff?.length ? composeStaff(staff, size, geo, shaper) : undefined, size };
+  return { distribution, staff: staff?.length ? composeStaff(staff, size, geo, shaper) : [], size };
 }
 
 /** `共印 N 份` flush right on the last line when it fits there, else on a line of its own. */
@@ -62,8 +63,12 @@ function placeCopies(lines: Line[], text: string, size: number, geo: Geometry, s
 
 const advanceOf = (glyphs: ShapedGlyph[]) => glyphs.reduce((w, g) => w + g.advance, 0);
 
-/** Entries spread across the width; a two-character name is set three characters wide. */
-function composeStaff(staff: Staff[], size: number, geo: Geometry, shaper: Shaper): Line {
+/**
+ * Entries spread across the width, at least one character apart; entries that do not
+ * fit go on the next line, spread the same way. A two-character name is set three
+ * characters wide.
+ */
+function composeStaff(staff: Staff[], size: number, geo: Geometry, shaper: Shaper): Line[] {
   const cell = size;
   const entries = staff.map((s) => {
     const name = shaper.shape(s.name.replace(/[\s\u3000]+/g, ''), 'end', size);
@@ -82,13 +87,27 @@ function composeStaff(staff: Staff[], size: number, geo: Geometry, shaper: Shape
     return { glyphs, width };
   });
   const inner = geo.width - 2 * cell;
-  const total = entries.reduce((s, e) => s + e.width, 0);
-  const gap = entries.length > 1 ? Math.max(cell, (inner - total) / (entries.length - 1)) : 0;
-  const glyphs: PlacedGlyph[] = [];
-  let x = cell;
+  const rows: (typeof entries)[] = [[]];
+  let used = 0;
   for (const e of entries) {
-    for (const g of e.glyphs) glyphs.push({ ...g, x: g.x + x });
-    x += e.width + gap;
+    const row = rows[rows.length - 1];
+    if (row.length && used + cell + e.width > inner) {
+      rows.push([e]);
+      used = e.width;
+    } else {
+      used += (row.length ? cell : 0) + e.width;
+      row.push(e);
+    }
   }
-  return { glyphs, end: x - gap, last: true };
+  return rows.map((row) => {
+    const total = row.reduce((s, e) => s + e.width, 0);
+    const gap = row.length > 1 ? Math.max(cell, (inner - total) / (row.length - 1)) : 0;
+    const glyphs: PlacedGlyph[] = [];
+    let x = cell;
+    for (const e of row) {
+      for (const g of e.glyphs) glyphs.push({ ...g, x: g.x + x });
+      x += e.width + gap;
+    }
+    return { glyphs, end: x - gap, last: true };
+  });
 }

@@ -11,7 +11,7 @@ export function setLine(atoms: Atoms, sums: Sums, a: number, b: number, width: n
   const { trim, ratioB, ratioS, slack } = bestSettle(fit, width, isLast, atoms.em[0], lightOf(atoms));
   const extra = !isLast && justify && fit.gaps > 0 ? slack / fit.gaps : 0;
   const glyphs: PlacedGlyph[] = [];
-  let x = indent;
+  let x = indent + sums.startGlue[a];
   for (let k = a; k < b; k++) {
     if (k > a) x += atoms.glue[k] + ((atoms.flags[k] & STRETCHY) !== 0 ? extra : 0);
     let w = k === b - 1 ? atoms.endW[k] : atoms.w[k];

@@ -1,6 +1,6 @@
 // Choose line breaks over the whole paragraph (total fit, as Knuth–Plass), with costs
 // for Chinese: even spacing, squeezed punctuation only when it buys a better paragraph.
-import { ALONE, BREAK, STRETCHY, isStop, type Atoms } from './atoms.js';
+import { ALONE, BREAK, GAP_AT_START, STRETCHY, TORN, isStop, type Atoms } from './atoms.js';
 
 export interface BreakOptions {
   /** Width available to the first line, pt. */
@@ -45,6 +45,14 @@ function squeezeCost(perMark: number, light: number): number {
 }
 /** Putting a source unit on a line of its own costs about one line stretched to 0.05 em. */
 const ALONE_COST = 100;
+/** A line that opens torn (式，为…) and ends before another torn start: two in a row
+ * line up into a white channel, so the second costs this on top of its own penalty. */
+export const STACKED_TORN_PENALTY = 40;
+
+/** The extra cost of line [i, j) for torn starts at both of its ends. */
+export function stackedTorn(atoms: Atoms, i: number, j: number): number {
+  return i > 0 && j < atoms.length && (atoms.flags[i] & TORN) !== 0 && (atoms.flags[j] & TORN) !== 0 ? STACKED_TORN_PENALTY : 0;
+}
 /** Rounding allowance, pt. */
 const EPS = 1e-6;
 
@@ -75,16 +83,17 @@ class Sums {
   /** … and how many are letters (Han or Latin, not punctuation). */
   letters: Float64Array;
   endCut: Float64Array; // per atom: what it gives up when it ends a line (w - endW)
-  openSq: Float64Array; // per atom: its squeeze when it is an opening mark, else 0
+  openSq: Float64Array; // per atom: its blank half when it is an opening mark that may drop it, else 0
+  startGlue: Float64Array; // per atom: the gap it keeps when it starts a line (GAP_AT_START)
   /** No atom has a negative width or glue: a later start never makes a line wider. */
   monotone = true;
   /** A line from a given start never gets narrower, even squeezed, as it takes in more
    * atoms up to a later break (see chooseBreaks). */
   growing = true;
   constructor(atoms: Atoms) {
-    // Views of one buffer: ten typed arrays of their own per paragraph cost more to
+    // Views of one buffer: typed arrays each of their own per paragraph cost more to
     // allocate (each has its own backing store) than to fill.
-    const [width, glue, squeeze, gaps, marks, bracketSqueeze, brackets, letters, endCut, openSq] = views(10, atoms.length + 1);
+    const [width, glue, squeeze, gaps, marks, bracketSqueeze, brackets, letters, endCut, openSq, startGlue] = views(11, atoms.length + 1);
     this.width = width;
     this.glue = glue;
     this.squeeze = squeeze;
@@ -95,6 +104,7 @@ class Sums {
     this.letters = letters;
     this.endCut = endCut;
     this.openSq = openSq;
+    this.startGlue = startGlue;
     for (let i = 0; i < atoms.length; i++) {
       const aw = atoms.w[i];
       const glue = atoms.glue[i];
@@ -110,7 +120,10 @@ class Sums {
       this.brackets[i + 1] = this.brackets[i] + (squeeze > 0 && !stop ? 1 : 0);
       this.letters[i + 1] = this.letters[i] + (cls === 'han' || cls === 'word' ? 1 : 0);
       this.endCut[i] = aw - atoms.endW[i];
-      this.openSq[i] = cls === 'open' ? squeeze : 0;
+      this.startGlue[i] = (atoms.flags[i] & GAP_AT_START) !== 0 ? glue : 0;
+      // At a line start an opening mark drops its whole blank half, even one that gives
+      // only a quarter mid-line (its partner mark is on the line above).
+      this.openSq[i] = cls === 'open' && squeeze > 0 ? aw / 2 : 0;
       if (!(aw >= 0 && glue >= 0)) this.monotone = false; // NaN too
       // Taken in mid-line, the atom adds w + glue and gives up its squeeze; at the end
       // of the line it gives up its end cut instead. An atom before a break swaps its end
@@ -153,13 +166,13 @@ export function fitLine(sums: Sums, a: number, b: number, out: LineFit = newFit(
 
 /** The part of fitLine that says whether the line can fit at all: natural, shrink, startTrim. */
 function fitWidth(sums: Sums, a: number, b: number, out: LineFit): void {
-  out.natural = sums.width[b] - sums.width[a] + (sums.glue[b] - sums.glue[a + 1]) - sums.endCut[b - 1];
+  out.natural = sums.width[b] - sums.width[a] + (sums.glue[b] - sums.glue[a + 1]) + sums.startGlue[a] - sums.endCut[b - 1];
   // A line-start opening mark is never squeezed in proportion: it drops its blank half
   // whole, or (a paragraph's first mark, set after the indent) keeps its full width.
   const inside = b - 1 > a;
   const open = inside && sums.openSq[a] > 0 ? sums.openSq[a] : 0;
   out.startTrim = a > 0 ? open : 0;
-  const inner = inside ? sums.squeeze[b - 1] - sums.squeeze[a] - open : 0;
+  const inner = inside ? sums.squeeze[b - 1] - sums.squeeze[open > 0 ? a + 1 : a] : 0;
   out.shrink = inner + out.startTrim;
 }
 
@@ -168,7 +181,7 @@ function fitMarks(sums: Sums, a: number, b: number, out: LineFit): void {
   const inside = b - 1 > a;
   const openStart = inside && sums.openSq[a] > 0;
   out.marks = inside ? sums.marks[b - 1] - sums.marks[a] - (openStart ? 1 : 0) : 0;
-  out.shrinkB = inside ? sums.bracketSqueeze[b - 1] - sums.bracketSqueeze[a] - (openStart ? sums.openSq[a] : 0) : 0;
+  out.shrinkB = inside ? sums.bracketSqueeze[b - 1] - sums.bracketSqueeze[openStart ? a + 1 : a] : 0;
   out.marksB = inside ? sums.brackets[b - 1] - sums.brackets[a] - (openStart ? 1 : 0) : 0;
   out.gaps = sums.gaps[b] - sums.gaps[a + 1];
 }
@@ -354,13 +367,14 @@ export function chooseBreaks(atoms: Atoms, sums: Sums, widths: BreakOptions): nu
       let below: number;
       let above: number;
       let exact = LOOSE;
+      const linePenalty = penalty + stackedTorn(atoms, i, j);
       if (low > 0) {
-        below = best[i] + (low + (alone ? ALONE_COST : 0) + 1 + penalty);
+        below = best[i] + (low + (alone ? ALONE_COST : 0) + 1 + linePenalty);
         // low is the multiplied cube less 1e-12 of it, and that cube is a few ulps from
         // pow()'s: 3e-12 more is above the exact cost.
-        above = best[i] + (low * (1 + 3e-12) + (alone ? ALONE_COST : 0) + 1 + penalty);
+        above = best[i] + (low * (1 + 3e-12) + (alone ? ALONE_COST : 0) + 1 + linePenalty);
       } else {
-        exact = best[i] + (lineCost(fit, width, isLast || alone, em, light) + (alone ? ALONE_COST : 0) + 1 + penalty);
+        exact = best[i] + (lineCost(fit, width, isLast || alone, em, light) + (alone ? ALONE_COST : 0) + 1 + linePenalty);
         below = above = exact;
       }
       if (below > bound) continue;
@@ -379,7 +393,7 @@ export function chooseBreaks(atoms: Atoms, sums: Sums, widths: BreakOptions): nu
       if (total === LOOSE) {
         const width = i === 0 ? widths.first : widths.rest;
         fitLine(sums, i, j, fit);
-        total = best[i] + (lineCost(fit, width, isLast || alone, em, light) + (alone ? ALONE_COST : 0) + 1 + penalty);
+        total = best[i] + (lineCost(fit, width, isLast || alone, em, light) + (alone ? ALONE_COST : 0) + 1 + penalty + stackedTorn(atoms, i, j));
       }
       if (total < best[j] || (total === best[j] && i > from[j])) {
         best[j] = total;

@@ -11,6 +11,8 @@ export interface Run {
   size: number;
   /** A fixed gap before the run, in pt (the one-character gap after a lead title). */
   gapBefore?: number;
+  /** The gap stays when the run starts a line (after a lead title that fills its line). */
+  gapAtLineStart?: boolean;
   /**
    * Keep the run on one line (a source unit, （乡村振兴局）): true for the usual cost of
    * a break inside it, or a number for that cost.

@@ -80,6 +80,14 @@ export class FontBook implements Shaper {
     return [ink[0] * s, ink[1] * s];
   }
 
+  inkY(glyph: ShapedGlyph): [number, number] | undefined {
+    const face = glyph.face.face;
+    const ink = face.inkY(glyph.glyphId);
+    if (!ink) return undefined;
+    const s = glyph.size / face.unitsPerEm;
+    return [ink[0] * s, ink[1] * s];
+  }
+
   /** Characters of `text` that no face of `role` has. */
   missing(text: string, role: Role): string[] {
     const out = new Set<string>();

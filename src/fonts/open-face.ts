@@ -76,6 +76,12 @@ export class Face {
     const box = (this.font.getGlyph(glyphId) as unknown as { cbox: { minX: number; maxX: number } }).cbox;
     return Number.isFinite(box.minX) && box.maxX > box.minX ? [box.minX, box.maxX] : undefined;
   }
+
+  /** The glyph's ink from bottom to top, in font units above the baseline. */
+  inkY(glyphId: number): [number, number] | undefined {
+    const box = (this.font.getGlyph(glyphId) as unknown as { cbox: { minY: number; maxY: number } }).cbox;
+    return Number.isFinite(box.minY) && box.maxY > box.minY ? [box.minY, box.maxY] : undefined;
+  }
 }
 
 const opened = new Map<string, { face: Face; stamp: string }>();

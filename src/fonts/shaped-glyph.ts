@@ -33,4 +33,6 @@ export interface Shaper {
   shape(text: string, role: Role, size: number): ShapedGlyph[];
   /** The glyph's ink from left to right, pt from its origin (to join the strokes of ——). */
   inkX(glyph: ShapedGlyph): [number, number] | undefined;
+  /** The glyph's ink from bottom to top, pt above the baseline (to set the page number's dash by its ink). */
+  inkY?(glyph: ShapedGlyph): [number, number] | undefined;
 }

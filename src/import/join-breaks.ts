@@ -22,11 +22,12 @@ export function joinBreaks(blocks: Block[], place: PlaceWord, notes: ImportNote[
     const wrapped = paragraph && b.indented === false && !HEADING.test(b.text);
     // A mark that never starts a line (`。` alone after a page break) ends the paragraph above, whatever it ended with.
     const carried = paragraph && !wrapped && NO_LINE_START.test(b.text);
-    const broken = paragraph && !wrapped && (carried || (!endsSentence(prev.text) && !startsSomething(b)));
+    const lastFull = prev?.lastFull ?? prev?.full;
+    const broken = paragraph && !wrapped && (carried || ((!endsSentence(prev.text) || (lastFull && b.indented === undefined && /[。；！？]$/.test(prev.text))) && !startsSomething(b)));
     if (wrapped || broken) {
       const sep = /[A-Za-z0-9]$/.test(prev.text) && /^[A-Za-z0-9]/.test(b.text) ? ' ' : '';
       if (broken) notes.push({ at: prev.at, level: 'note', message: `joined with ${place} ${b.at}: the paragraph broke off mid-sentence (as at a page break)` });
-      out[out.length - 1] = { ...prev, text: prev.text + sep + b.text };
+      out[out.length - 1] = { ...prev, text: prev.text + sep + b.text, lastFull: b.full };
     } else out.push(b);
   }
   return out;

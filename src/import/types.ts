@@ -16,6 +16,11 @@ export interface Block {
    * false marks a line that continues the paragraph above.
    */
   indented?: boolean;
+  /** Text only: the line is as wide as the widest lines (a full printed line of a justified
+   * paragraph), so a sentence that ends on it need not end the paragraph. */
+  full?: boolean;
+  /** After joining: whether the block's last line was full. */
+  lastFull?: boolean;
 }
 
 export interface ImportNote {

@@ -44,9 +44,20 @@ export interface Bookmark {
   y: number;
 }
 
+/** Something the user should look at, though the issue builds (a page with the end block alone). */
+export interface LayoutWarning {
+  /** The part it concerns (the field it is reported at). */
+  part: Part;
+  /** 1-based page number. */
+  page: number;
+  message: string;
+}
+
 export interface Layout {
   pageW: number;
   pageH: number;
   pages: Page[];
   bookmarks: Bookmark[];
+  /** The typesetter's warnings, reported at their field by build-issue (none when absent). */
+  warnings?: LayoutWarning[];
 }

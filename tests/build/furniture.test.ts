@@ -1,9 +1,11 @@
 // The page furniture of FORMAT.md beyond the example: mark, running total, print run,
 // long titles, the end block on a page of its own, and style overrides.
-import { describe, it, expect } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, it, expect } from 'vitest';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as fontkit from 'fontkit';
 import { cli } from '../helpers/cli.js';
+import { ROOT } from '../helpers/paths.js';
 import { readPdf, squash } from '../helpers/read-pdf.js';
 import { exampleData, tempDir, writeIssue } from '../helpers/variant.js';
 import { withoutWarnings } from '../helpers/warnings.js';
@@ -12,15 +14,35 @@ const MM = 72 / 25.4;
 const LEFT = 28 * MM;
 const RIGHT = (210 - 26) * MM;
 const TOP = 37 * MM;
+const BOTTOM = (297 - 35) * MM;
 
-async function build(data: Record<string, unknown>, extra: string[] = [], files: Record<string, string> = {}) {
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+async function build(data: Record<string, unknown>, extra: string[] = [], files: Record<string, string> = {}, warning?: RegExp) {
   const dir = tempDir();
+  dirs.push(dir);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   const src = writeIssue(dir, 'issue.yaml', data);
   const r = await cli(['build', src, ...extra]);
   expect(withoutWarnings(r.stderr)).toBe('');
+  if (warning) expect(r.stderr).toMatch(warning);
   expect(r.code).toBe(0);
   return readPdf(readFileSync(join(dir, 'issue.pdf')));
+}
+
+/** Every glyph of every page inside the type area (page numbers aside). */
+function inside(pdf: Awaited<ReturnType<typeof readPdf>>): void {
+  for (const p of pdf.pages) {
+    for (const l of p.lines) {
+      if (/^—\s*\d+\s*—$/.test(l.text.trim())) continue;
+      // A dash is drawn stretched from a little left of its origin so that —— joins.
+      expect(l.x0).toBeGreaterThanOrEqual(LEFT - (l.text.startsWith('—') ? 1 : 0.5));
+      expect(l.x1).toBeLessThanOrEqual(RIGHT + 8.5); // a closing mark's blank half may pass the edge
+      expect(l.y).toBeGreaterThan(TOP);
+      expect(l.y).toBeLessThan(BOTTOM);
+    }
+  }
 }
 
 describe('masthead options', () => {
@@ -29,7 +51,8 @@ describe('masthead options', () => {
     d.masthead.mark = '内部资料 注意保存';
     d.masthead.total = 456;
     d.distribution.copies = 120;
-    const pdf = await build(d);
+    // The mark's row leaves page 4 no room for the end block.
+    const pdf = await build(d, [], {}, /warning: distribution: the end block stands alone on page 5/);
     const p1 = pdf.pages[0];
     const mark = p1.lines[0];
     expect(squash(mark.text)).toBe('内部资料注意保存');
@@ -60,7 +83,7 @@ describe('end block', () => {
     // Two more lines in the last item leave its page too little room for the block.
     const last = d.sections[d.sections.length - 1].items[0];
     last.body = last.body.trim() + '\n\n' + '加强非物质文化遗产调查，深入挖掘非物质文化遗产中的优秀文化和时代意义。'.repeat(2);
-    const pdf = await build(d);
+    const pdf = await build(d, [], {}, /issue\.yaml:\d+:\d+: warning: distribution: the end block stands alone on page 5: page 4 has no room for its 5\.0 lines; shorten the text or the distribution list to keep them together\n/);
     expect(pdf.pages.length).toBe(5);
     const lastPage = pdf.pages[4];
     // The new page holds the end block and its page number, and no body text.
@@ -68,6 +91,104 @@ describe('end block', () => {
     expect(lastPage.lines[0].text.startsWith('本期发')).toBe(true);
     expect(lastPage.lines.some((l) => l.text.includes('责任编辑'))).toBe(true);
     expect(pdf.pages[3].lines.some((l) => l.text.startsWith('本期发'))).toBe(false);
+  });
+});
+
+describe('furniture that does not fit', () => {
+  it('sets a title too long for one line at 26 pt on two centred lines', async () => {
+    const d = exampleData();
+    d.masthead.title = '延津县人民政府办公室政务信息与督查工作快报';
+    const pdf = await build(d, [], {}, /warning: distribution: the end block stands alone/);
+    const red = pdf.pages[0].lines.filter((l) => l.items[0].size > 20);
+    expect(red.map((l) => squash(l.text))).toEqual(['延津县人民政府办公室', '政务信息与督查工作快报']);
+    // The largest size at which both lines fit: 11 characters in 442 pt.
+    expect(red[0].items[0].size).toBe(40);
+    for (const l of red) expect((l.x0 + l.x1) / 2).toBeCloseTo((LEFT + RIGHT) / 2, 0);
+    inside(pdf);
+  });
+
+  it('refuses a title that two lines at the least size cannot hold, naming it', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const d = exampleData();
+    d.masthead.title = '延津县人民政府办公室政务信息与督查工作快报'.repeat(2);
+    const r = await cli(['build', writeIssue(dir, 'issue.yaml', d)]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/issue\.yaml:2:10: masthead\.title: this text would run past the left edge of the type area on page 1/);
+  });
+
+  it('moves the date to its own line under a long publisher', async () => {
+    const d = exampleData();
+    d.masthead.publisher = '延津县乡村振兴和农业农村工作领导小组办公室';
+    const pdf = await build(d, [], {}, /warning: distribution/);
+    const lines = pdf.pages[0].lines;
+    const pub = lines.findIndex((l) => squash(l.text) === d.masthead.publisher);
+    expect(pub).toBeGreaterThan(0);
+    expect(squash(lines[pub + 1].text)).toBe('2023年8月25日');
+    expect(lines[pub + 1].x1).toBeCloseTo(RIGHT - 16, 0);
+    inside(pdf);
+  });
+
+  it('keeps the spaces of the mark and wraps a mark longer than a line', async () => {
+    const d = exampleData();
+    d.masthead.mark = '内部资料 注意保存 ' + '不得外传'.repeat(8);
+    const pdf = await build(d, [], {}, /warning: distribution/);
+    const [first, second] = pdf.pages[0].lines;
+    // One typed space is one character (16 pt) between 料 and 注.
+    const liao = first.items.find((g) => g.str.includes('料'))!;
+    const zhu = first.items.find((g) => g.str.includes('注'))!;
+    const at = (g: typeof liao, ch: string) => g.x + (g.width / [...g.str].length) * [...g.str].indexOf(ch);
+    expect(at(zhu, '注') - at(liao, '料')).toBeCloseTo(32, 0);
+    expect(squash(first.text + second.text)).toBe(squash(d.masthead.mark));
+    inside(pdf);
+  });
+
+  it('wraps a staff line with more entries than fit', async () => {
+    const d = exampleData();
+    d.staff = [...d.staff, ...d.staff];
+    const pdf = await build(d);
+    const last = pdf.pages[pdf.pages.length - 1];
+    const staff = last.lines.filter((l) => l.text.includes('责任编辑'));
+    expect(staff.length).toBe(2);
+    inside(pdf);
+  });
+
+  it('flows a distribution list longer than a page over pages, every name kept', async () => {
+    const d = exampleData();
+    d.distribution.to = Array.from({ length: 200 }, (_, i) => `县直单位第${i + 1}科室`);
+    const pdf = await build(d, [], {}, /issue\.yaml:\d+:\d+: warning: distribution: the distribution list runs over 3 pages \(5–7\)\n/);
+    inside(pdf);
+    const text = squash(pdf.pages.slice(4).flatMap((p) => p.lines.filter((l) => !/^—\s*\d+\s*—$/.test(l.text.trim())).map((l) => l.text)).join(''));
+    let at = 0;
+    for (const name of d.distribution.to as string[]) {
+      at = text.indexOf(name, at);
+      expect(at).toBeGreaterThan(-1);
+    }
+    expect(pdf.pages[6].lines.some((l) => l.text.includes('责任编辑'))).toBe(true);
+  });
+
+  it('breaks a run of dashes longer than a line between its pairs', async () => {
+    const d = exampleData();
+    d.sections[0].items[0].body = '测试' + '—'.repeat(60) + '结束。';
+    const pdf = await build(d);
+    inside(pdf);
+    const lines = pdf.pages[0].lines.map((l) => squash(l.text));
+    const at = lines.findIndex((t) => t.includes('测试'));
+    expect([...lines[at + 1]].every((c) => c === '—')).toBe(true);
+    expect(lines.slice(at, at + 4).join('')).toContain('测试' + '—'.repeat(60) + '结束。');
+  });
+
+});
+
+describe('page numbers', () => {
+  it('sets the top of the ink of the dash 7 mm below the type area', async () => {
+    const pdf = await build(exampleData());
+    const font = fontkit.openSync(join(ROOT, 'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf')) as unknown as { glyphForCodePoint(cp: number): { bbox: { maxY: number } }; unitsPerEm: number };
+    const inkTop = (font.glyphForCodePoint(0x2014).bbox.maxY / font.unitsPerEm) * 14;
+    for (const [i, p] of pdf.pages.entries()) {
+      const folio = p.lines.find((l) => squash(l.text) === `—${i + 1}—`)!;
+      expect(folio.y - inkTop).toBeCloseTo(BOTTOM + 7 * MM, 1);
+    }
   });
 });
 

@@ -3,7 +3,7 @@
 // The reference below is that plain search: every open start, latest first, strict <.
 import { describe, expect, it } from 'vitest';
 import { ALONE, BREAK, buildAtoms, type Atoms } from '../../src/compose/atoms.js';
-import { chooseBreaks, fitLine, lineCost, Sums } from '../../src/compose/linebreak.js';
+import { chooseBreaks, fitLine, lineCost, stackedTorn, Sums } from '../../src/compose/linebreak.js';
 import type { Run } from '../../src/compose/types.js';
 import { fake, han, set } from './fake.js';
 
@@ -24,7 +24,7 @@ function plainSearch(atoms: Atoms, sums: Sums, first: number, rest: number): num
       if (fit.natural - fit.shrink > width + 1e-6) continue;
       if (j === n && i > 0 && sums.letters[j] - sums.letters[i] < 2) continue;
       const alone = j < n && (atoms.flags[j] & ALONE) !== 0;
-      const cost = lineCost(fit, width, j === n || alone, em, light) + (alone ? 100 : 0) + 1 + (j < n ? atoms.penalty[j] : 0);
+      const cost = lineCost(fit, width, j === n || alone, em, light) + (alone ? 100 : 0) + 1 + (j < n ? atoms.penalty[j] : 0) + stackedTorn(atoms, i, j);
       if (best[i] + cost < best[j]) {
         best[j] = best[i] + cost;
         from[j] = i;

@@ -1,0 +1,50 @@
+// Text that would be drawn outside the type area (the page numbers aside, which sit below
+// it by design): the last check before writing, so no line leaves the page unannounced.
+import type { Geometry } from '../compose/geometry.js';
+import type { Layout, Part } from './types.js';
+
+export interface Stray {
+  /** 1-based page number. */
+  page: number;
+  part: Part;
+  /** The draw's block ('title', 'body 3' …). */
+  block: string;
+  /** Which edge it crosses first. */
+  edge: 'left' | 'right' | 'top' | 'bottom';
+  /** The start of the line, to show the user. */
+  text: string;
+}
+
+/** Grid cells cross the edge by a hair (16 pt glyphs on a 15.79 pt pitch): allowed. */
+const TOLERANCE = 0.5;
+
+/** One Stray for each block (paragraph, title …) with a line outside the type area: its first. */
+export function strayText(layout: Layout, geo: Geometry): Stray[] {
+  const left = geo.left - TOLERANCE;
+  const right = geo.left + geo.width + TOLERANCE;
+  const top = geo.top - TOLERANCE;
+  const bottom = geo.top + geo.height + TOLERANCE;
+  const out: Stray[] = [];
+  const seen = new Set<string>();
+  for (const page of layout.pages) {
+    for (const d of page.draws) {
+      if (d.kind !== 'text' || d.part === 'folio' || seen.has(d.block)) continue;
+      let edge: Stray['edge'] | undefined;
+      for (const g of d.glyphs) {
+        // The cell (after compression), not the glyph's box: a closing mark's blank half
+        // at a line end lies outside its cell.
+        const x0 = d.x + (g.cell ?? g.x);
+        const x1 = x0 + g.w;
+        const size = g.glyph.size;
+        if (x0 < left) edge = 'left';
+        else if (x1 > right) edge = 'right';
+        else if (d.y - 0.88 * size < top) edge = 'top';
+        else if (d.y + 0.12 * size > bottom) edge = 'bottom';
+        if (edge) break;
+      }
+      if (edge) seen.add(d.block);
+      if (edge) out.push({ page: page.number, part: d.part, block: d.block, edge, text: d.glyphs.slice(0, 12).map((g) => g.glyph.char).join('') });
+    }
+  }
+  return out;
+}
