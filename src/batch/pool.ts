@@ -51,6 +51,9 @@ async function buildHere(queue: Job[], ev: PoolEvents, finish: (r: JobResult) =>
     reported = reported.then(async () => finish(await built));
     if (inFlight) await inFlight;
     inFlight = reported;
+    // Let the event loop run between issues: the workers' results and requests for their
+    // next issue wait for it (awaiting settled promises alone never gives it a turn).
+    await new Promise((resolve) => setImmediate(resolve));
   }
   await reported;
 }

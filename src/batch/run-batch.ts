@@ -60,12 +60,12 @@ export function plan(req: BatchRequest): Plan {
 }
 
 /**
- * Issues a worker thread must have to pay for itself. Its start (loading pdfkit and
- * fontkit; the face files it shares with this thread) costs about as much as building
- * 15 issues, and it starts while this thread is already building: with more than that, a
- * second thread finishes the batch sooner (bench/README.md).
+ * Issues a worker thread must have to pay for itself. Its start (its own pdfkit and
+ * fontkit, and its first issues, compiled cold) costs about a second, and on two cores the
+ * two threads slow each other (V8's own threads compete for the cores too): measured, 40
+ * issues build no faster on two threads than on one, 200 issues 5 % faster (bench/README.md).
  */
-export const ISSUES_PER_WORKER = 15;
+export const ISSUES_PER_WORKER = 100;
 
 /**
  * Worker threads to start beside this thread, which builds too. `--jobs N` asks for N
