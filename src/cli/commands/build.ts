@@ -9,7 +9,7 @@ export function registerBuild(program: Command): void {
     .argument('<inputs...>', 'issue files, folders (every issue .yaml below) or globs')
     .option('-o, --output <file>', 'output PDF (one input only); default: the input with .pdf')
     .option('--out-dir <dir>', 'write the PDFs here, mirroring the folders of the inputs')
-    .option('-j, --jobs <n>', 'worker threads (default: the number of cores, fewer for a small batch)')
+    .option('-j, --jobs <n>', 'issues built at a time, on this thread and worker threads (default: one, and one more per 100 issues up to the cores)')
     .option('--shard <k/n>', 'build only part K of N (a stable split for a CI matrix)')
     .option('--prune', 'remove the PDFs whose issue file is gone (they are reported without it)')
     .option('--force', 'build even the issues whose PDF is up to date')
