@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { sha256 } from '../hash.js';
+import { walk } from './inputs.js';
 
 /** The record's file; each part of a sharded build (--shard K/N) keeps its own, so their folders merge without loss. */
 export function recordName(shard?: { k: number; n: number }): string {
@@ -60,21 +61,7 @@ export function recordReader(): (out: string) => RecordEntry | undefined {
 
 /** Every folder below `dir` that holds a record (for orphans in a whole --out-dir). */
 export function recordFolders(dir: string): string[] {
-  const out: string[] = [];
-  const visit = (d: string) => {
-    let entries;
-    try {
-      entries = readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (e.isDirectory()) visit(join(d, e.name));
-      else if (RECORD_FILE.test(e.name) && out[out.length - 1] !== d) out.push(d);
-    }
-  };
-  visit(dir);
-  return out;
+  return [...new Set(walk(dir, true).filter((f) => RECORD_FILE.test(basename(f))).map(dirname))];
 }
 
 /** Whether the PDF at `out` is the one the entry records. */

@@ -30,8 +30,11 @@ export function isIssueFile(path: string): boolean {
   }
 }
 
-/** Every file below `dir` (not following hidden folders or node_modules), sorted. */
-export function walk(dir: string): string[] {
+/**
+ * Every file below `dir` (not following hidden folders or node_modules), sorted; hidden
+ * files too when asked (the build records beside the PDFs are).
+ */
+export function walk(dir: string, hiddenFiles = false): string[] {
   const out: string[] = [];
   const visit = (d: string) => {
     let entries;
@@ -42,7 +45,7 @@ export function walk(dir: string): string[] {
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
-      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      if (e.name === 'node_modules' || (e.name.startsWith('.') && !(hiddenFiles && e.isFile()))) continue;
       const p = join(d, e.name);
       if (e.isDirectory()) visit(p);
       else if (e.isFile()) out.push(p);

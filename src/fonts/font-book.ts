@@ -73,16 +73,17 @@ export class FontBook implements Shaper {
   }
 
   inkX(glyph: ShapedGlyph): [number, number] | undefined {
-    const face = glyph.face.face;
-    const ink = face.inkX(glyph.glyphId);
-    if (!ink) return undefined;
-    const s = glyph.size / face.unitsPerEm;
-    return [ink[0] * s, ink[1] * s];
+    return this.ink(glyph, 'x');
   }
 
   inkY(glyph: ShapedGlyph): [number, number] | undefined {
+    return this.ink(glyph, 'y');
+  }
+
+  /** The glyph's ink along one axis, in pt at its size. */
+  private ink(glyph: ShapedGlyph, axis: 'x' | 'y'): [number, number] | undefined {
     const face = glyph.face.face;
-    const ink = face.inkY(glyph.glyphId);
+    const ink = face.ink(glyph.glyphId, axis);
     if (!ink) return undefined;
     const s = glyph.size / face.unitsPerEm;
     return [ink[0] * s, ink[1] * s];

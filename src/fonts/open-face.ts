@@ -71,16 +71,14 @@ export class Face {
     return w;
   }
 
-  /** The glyph's ink from left to right, in font units (its outline's control box). */
-  inkX(glyphId: number): [number, number] | undefined {
-    const box = (this.font.getGlyph(glyphId) as unknown as { cbox: { minX: number; maxX: number } }).cbox;
-    return Number.isFinite(box.minX) && box.maxX > box.minX ? [box.minX, box.maxX] : undefined;
-  }
-
-  /** The glyph's ink from bottom to top, in font units above the baseline. */
-  inkY(glyphId: number): [number, number] | undefined {
-    const box = (this.font.getGlyph(glyphId) as unknown as { cbox: { minY: number; maxY: number } }).cbox;
-    return Number.isFinite(box.minY) && box.maxY > box.minY ? [box.minY, box.maxY] : undefined;
+  /**
+   * The glyph's ink along one axis, in font units (its outline's control box): left to
+   * right for 'x', bottom to top above the baseline for 'y'.
+   */
+  ink(glyphId: number, axis: 'x' | 'y'): [number, number] | undefined {
+    const box = (this.font.getGlyph(glyphId) as unknown as { cbox: Record<'minX' | 'maxX' | 'minY' | 'maxY', number> }).cbox;
+    const [min, max] = axis === 'x' ? [box.minX, box.maxX] : [box.minY, box.maxY];
+    return Number.isFinite(min) && max > min ? [min, max] : undefined;
   }
 }
 

@@ -60,7 +60,7 @@ describe('outlines', () => {
     expect(Object.keys((f.font as unknown as { directory: { tables: object } }).directory.tables)).toContain('CFF ');
     const gid = f.glyphId('和'.codePointAt(0)!);
     expect(gid).toBeGreaterThan(0);
-    const [minX, maxX] = f.inkX(gid)!;
+    const [minX, maxX] = f.ink(gid, 'x')!;
     expect(maxX - minX).toBeGreaterThan(f.unitsPerEm / 2); // real ink, not an empty glyph
   });
 
