@@ -96,7 +96,7 @@ function styleFile(path: string): { notices: string[]; problems: Problem[]; data
   return entry;
 }
 
-/** The issue's faces: read from disk in the background (see openFontBook). */
+/** The issue's faces, with their chains per role (see openFontBook). */
 export async function openFaces(p: Prepared, opts: BuildOptions = {}): Promise<FontBook> {
   // Face paths are relative to the file that names them; errors point at the entry.
   const origins = faceOrigins(p.file, p.loaded, opts.styleFile);
@@ -151,8 +151,10 @@ export function textFields(p: Prepared): TextField[] {
 
 /** `firstNumber`: the printed number of the issue's first page (1, or where it falls in a bound volume). */
 export function layoutIssue(p: Prepared, book: FontBook, firstNumber = 1): Layout {
-  const problems = checkCoverage(textFields(p), book, p.file);
+  const fields = textFields(p);
+  const problems = checkCoverage(fields, book, p.file);
   if (problems.length) throw new UserError(problems);
+  book.loadGlyphs(fields);
   const { issue, style } = p;
   const geo = geometry(style);
   const masthead = composeMasthead(issue.masthead, style, geo, book);
@@ -206,7 +208,12 @@ export interface Rendered {
 }
 
 export async function renderIssue(p: Prepared, book: FontBook, opts: BuildOptions = {}): Promise<Rendered> {
-  const layout = layoutIssue(p, book);
+  let layout: Layout;
+  try {
+    layout = layoutIssue(p, book);
+  } catch (e) {
+    throw faceFault(e, p, book, opts);
+  }
   if (layout.pages.length > MAX_PAGES) throw new UserError({ file: p.file, message: tooManyPages(layout.pages.length) });
   mark('laid out');
   const m = p.issue.masthead;
@@ -221,13 +228,17 @@ export async function renderIssue(p: Prepared, book: FontBook, opts: BuildOption
   try {
     pdf = await writePdf(layout, p.style, info, writeOptions(p, opts));
   } catch (e) {
-    // A face whose glyph data is damaged: reported at the style entry that named it.
-    if (!(e instanceof FaceError)) throw e;
-    const entry = Object.values(book.chains).flat().find((f) => f.face.file === e.file)?.entry;
-    throw new UserError({ ...faceOrigins(p.file, p.loaded, opts.styleFile).where(entry), message: e.message });
+    throw faceFault(e, p, book, opts);
   }
   mark('pdf made');
   return { pdf, layout, warnings: layoutWarnings(p, layout) };
+}
+
+/** A face whose glyph data is damaged or cannot be read: reported at the style entry that named it. */
+function faceFault(e: unknown, p: Prepared, book: FontBook, opts: BuildOptions): unknown {
+  if (!(e instanceof FaceError)) return e;
+  const entry = Object.values(book.chains).flat().find((f) => f.face.file === e.file)?.entry;
+  return new UserError({ ...faceOrigins(p.file, p.loaded, opts.styleFile).where(entry), message: e.message });
 }
 
 /** PDF/A on request, and in CMYK the output profile the issue's style names. */

@@ -66,7 +66,6 @@ function facesFor(p: Prepared, opts: BuildOptions): Promise<FontBook> {
     book.catch(() => books.delete(key));
     return book;
   };
-  // Opened at once when there is no book yet: the face files are read while the caller works.
   const cached = books.get(key);
   return cached ? cached.then((b) => (b.isCurrent() ? b : open()), open) : open();
 }
@@ -88,7 +87,7 @@ export async function buildOne(job: Job, background = false): Promise<JobResult>
     if (job.strict && p.warnings.length) throw new UserError(asErrors(p.warnings));
     base.warnings.push(...p.warnings);
     const opening = facesFor(p, job.opts);
-    // The PDF writer loads while the face files are read from disk, unless the PDF may be up to date.
+    // The PDF writer is not needed when the PDF may be up to date.
     if (!job.incremental || !job.recorded) loadPdfWriter();
     const book = await opening;
     // A PDF piped out, or made from standard input, has no record to keep.

@@ -12,10 +12,9 @@ export interface PoolEvents {
   done(result: JobResult): void;
 }
 
-/** What the pool sends a worker: a job, and with the first the font files read so far. */
+/** What the pool sends a worker: a job. */
 export interface WorkerMessage {
   job: Job;
-  faceFiles?: Map<string, SharedArrayBuffer>;
 }
 
 /** The worker's script: dist/batch/worker.js, or the bundle's own in dist/bundle/. */
@@ -61,7 +60,6 @@ async function buildHere(queue: Job[], ev: PoolEvents, finish: (r: JobResult) =>
 async function runWorkers(queue: Job[], workers: number, ev: PoolEvents, finish: (r: JobResult) => void): Promise<void> {
   // Loaded here: a build of one issue never starts a worker.
   const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
-  const { sharedFaceFiles } = await import('../fonts/open-face.js');
   // Stopped by a signal, this thread removes the workers' temporary files with its own.
   (await import('../write/temp-files.js')).hearWorkers();
   await new Promise<void>((resolveAll) => {
@@ -70,7 +68,6 @@ async function runWorkers(queue: Job[], workers: number, ev: PoolEvents, finish:
       const w: WorkerType = new Worker(WORKER);
       running++;
       let current: Job | undefined;
-      let first = true;
       const next = () => {
         current = queue.shift();
         if (!current) {
@@ -78,8 +75,7 @@ async function runWorkers(queue: Job[], workers: number, ev: PoolEvents, finish:
           return;
         }
         ev.start?.(current);
-        const m: WorkerMessage = { job: current, ...(first ? { faceFiles: sharedFaceFiles() } : {}) };
-        first = false;
+        const m: WorkerMessage = { job: current };
         w.postMessage(m);
       };
       w.on('message', (r: JobResult | 'ready') => {

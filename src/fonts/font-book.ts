@@ -2,7 +2,7 @@
 // that turns a role's text into glyphs of those faces.
 import { ROLES, type Role, type Style } from '../validate/style-schema.js';
 import { DEFAULT_FACES, bundledFace } from './bundled.js';
-import { FaceError, fileStamp, openFace, readFaceFiles, type Face } from './open-face.js';
+import { FaceError, fileStamp, openFace, type Face } from './open-face.js';
 import type { FaceLookup, Resolved } from './lookup.js';
 import { resolveEntry } from './resolve-entry.js';
 import type { RoleFace, ShapedGlyph, Shaper } from './shaped-glyph.js';
@@ -64,6 +64,7 @@ export class FontBook implements Shaper {
         const f = this.find(cp, role);
         // The coverage check stops a build with a missing character before composition.
         if (!f) throw new Error(`no face of the ${role} role has "${char}" (U+${cp.toString(16).toUpperCase()})`);
+        f.face.face.loadGlyphs([f.glyphId]);
         const advance = (f.face.face.advance(f.glyphId) / f.face.face.unitsPerEm) * size;
         memo.set(cp, (g = { char, face: f.face, glyphId: f.glyphId, size, advance }));
       }
@@ -87,6 +88,24 @@ export class FontBook implements Shaper {
     if (!ink) return undefined;
     const s = glyph.size / face.unitsPerEm;
     return [ink[0] * s, ink[1] * s];
+  }
+
+  /**
+   * Read the outlines of every glyph these texts will be set in, in one pass over each
+   * face file (shape reads any still missing one glyph at a time).
+   */
+  loadGlyphs(texts: Array<{ text: string; role: Role }>): void {
+    const byFace = new Map<Face, Set<number>>();
+    for (const { text, role } of texts) {
+      for (const ch of text) {
+        const f = this.find(ch.codePointAt(0)!, role);
+        if (!f) continue;
+        let ids = byFace.get(f.face.face);
+        if (!ids) byFace.set(f.face.face, (ids = new Set()));
+        ids.add(f.glyphId);
+      }
+    }
+    for (const [face, ids] of byFace) face.loadGlyphs(ids);
   }
 
   /** Characters of `text` that no face of `role` has. */
@@ -114,7 +133,7 @@ export interface BookOptions {
 
 /**
  * Build the chains a style asks for: each role's entries (or its default), then
- * `fallback`. The face files are read in the background: the caller may work meanwhile.
+ * `fallback`.
  */
 export async function openFontBook(style: Style, opts: BookOptions): Promise<FontBook> {
   const fallback = style.fonts.fallback ?? [];
@@ -128,7 +147,6 @@ export async function openFontBook(style: Style, opts: BookOptions): Promise<Fon
       throw e;
     }
   }
-  await readFaceFiles([...resolved.values()].map((r) => r.spec));
   const chains = {} as Record<Role, RoleFace[]>;
   for (const role of ROLES) {
     const faces: RoleFace[] = [];

@@ -1,11 +1,15 @@
 // Open a face with fontkit (a font file, or one member of a .ttc/.otc collection) with
 // errors that name the file and what is wrong with it. A face is opened once per process
 // or batch worker and shared by every issue and every role that uses it.
-import { closeSync, openSync, read, readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Font, FontCollection } from 'fontkit';
 import { loadFontkit } from './fontkit.js';
 import { familyNames } from './name-table.js';
+import { fileStamp, GlyphOutlines, HEAD_BYTES, readRanges } from './face-bytes.js';
+
+export { fileStamp };
+import { presetLoca } from './fontkit-private.js';
 
 export class FaceError extends Error {
   /** The style entry that led here, so the error can point at it. */
@@ -35,7 +39,23 @@ export class Face {
     readonly font: Font,
     /** Something worth telling about the face, e.g. a variable font's instance. */
     readonly note?: string,
+    /** A TrueType face's outlines, read as glyphs are asked for; undefined when the whole file was read. */
+    private readonly outlines?: GlyphOutlines,
   ) {}
+
+  /**
+   * Read the outlines of glyphs the build will draw or measure (fontkit reads them when
+   * it subsets the face and for ink boxes). Every glyph a FontBook hands out is loaded.
+   */
+  loadGlyphs(glyphIds: Iterable<number>): void {
+    try {
+      this.outlines?.load(glyphIds);
+    } catch (e) {
+      const err = new FaceError(`cannot read the glyphs of ${this.file}: ${(e as Error).message}`);
+      err.file = this.file;
+      throw err;
+    }
+  }
 
   get postscriptName(): string {
     return this.font.postscriptName || basename(this.file);
@@ -76,6 +96,7 @@ export class Face {
    * right for 'x', bottom to top above the baseline for 'y'.
    */
   ink(glyphId: number, axis: 'x' | 'y'): [number, number] | undefined {
+    this.loadGlyphs([glyphId]);
     const box = (this.font.getGlyph(glyphId) as unknown as { cbox: Record<'minX' | 'maxX' | 'minY' | 'maxY', number> }).cbox;
     const [min, max] = axis === 'x' ? [box.minX, box.maxX] : [box.minY, box.maxY];
     return Number.isFinite(min) && max > min ? [min, max] : undefined;
@@ -83,63 +104,6 @@ export class Face {
 }
 
 const opened = new Map<string, { face: Face; stamp: string }>();
-/** Font files read ahead of opening (readFaceFiles), by path; dropped once opened. */
-const bytesRead = new Map<string, Buffer>();
-/** Every font file this thread has read, in memory other threads can share. */
-const shared = new Map<string, SharedArrayBuffer>();
-
-/**
- * Read font files from disk in the background, so that the caller can do other work
- * meanwhile (a build loads the PDF writer); openFace then takes the bytes from here. A
- * file that cannot be read is left for openFace to report.
- */
-export async function readFaceFiles(specs: string[]): Promise<void> {
-  const done = new Set([...opened.values()].map((o) => o.face.file));
-  const files = [...new Set(specs.map(fileOf))].filter((f) => !done.has(f) && !bytesRead.has(f));
-  await Promise.all(files.map((f) => readShared(f).then((b) => void bytesRead.set(f, b), () => undefined)));
-}
-
-/** A whole file, read into shared memory: batch workers use the same bytes (sharedFaceFiles). */
-async function readShared(file: string): Promise<Buffer> {
-  // Anything but a plain file of bounded size is left for openFace to name (opening a
-  // pipe would wait for a writer). Opened and sized here: cheap, and then the whole file
-  // is one read on the thread pool, which goes on while this thread is busy (loading the
-  // PDF writer) — a read in chunks would wait for this thread between chunks.
-  const st = statSync(file);
-  if (!st.isFile() || st.size > MAX_FONT_FILE) throw new Error(`${file} is not a font file to read ahead`);
-  const fd = openSync(file, 'r');
-  try {
-    const bytes = Buffer.from(new SharedArrayBuffer(st.size));
-    for (let at = 0; at < bytes.length; ) {
-      const n = await readAt(fd, bytes, at);
-      if (n === 0) throw new Error(`${file} changed while it was read`);
-      at += n;
-    }
-    shared.set(file, bytes.buffer as SharedArrayBuffer);
-    return bytes;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** One read from `at` to the end of `bytes`. */
-function readAt(fd: number, bytes: Buffer, at: number): Promise<number> {
-  return new Promise((resolve, reject) => read(fd, bytes, at, bytes.length - at, at, (e, n) => (e ? reject(e) : resolve(n))));
-}
-
-/** The font files read so far, to hand to a batch worker (no copy: the memory is shared). */
-export function sharedFaceFiles(): Map<string, SharedArrayBuffer> {
-  return new Map(shared);
-}
-
-/** Take font files another thread has read: faces then open without reading them again. */
-export function adoptFaceFiles(files: Map<string, SharedArrayBuffer>): void {
-  for (const [file, sab] of files) {
-    if (shared.has(file)) continue;
-    shared.set(file, sab);
-    bytesRead.set(file, Buffer.from(sab));
-  }
-}
 
 /** The largest font file opened: CJK collections run to ~100 MB. */
 const MAX_FONT_FILE = 512 << 20;
@@ -159,37 +123,53 @@ export function openFace(spec: string): Face {
   const stamp = fileStamp(file);
   const hit = opened.get(spec);
   if (hit && hit.stamp === stamp) return hit.face;
-  const face = open(spec, file, m?.[2]);
+  const face = open(spec, file, m?.[2], stamp);
   opened.set(spec, { face, stamp });
   return face;
 }
 
-/** What changes when a file is replaced or written: its size, time and inode. */
-export function fileStamp(file: string): string {
-  try {
-    const st = statSync(file);
-    return `${st.size} ${st.mtimeMs} ${st.ino}`;
-  } catch {
-    return '';
-  }
-}
-
-function open(key: string, file: string, member: string | undefined): Face {
+function open(key: string, file: string, member: string | undefined, stamp: string): Face {
   let bytes: Buffer;
+  let size: number;
   try {
     // A device or a pipe would be read for ever; a font file is a plain file of bounded size.
     const st = statSync(file);
     if (st.isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
     if (!st.isFile()) throw new FaceError(`cannot read the font file ${file}: it is not a plain file (a device or a pipe)`);
     if (st.size > MAX_FONT_FILE) throw new FaceError(`cannot read the font file ${file}: at ${Math.round(st.size / 1048576)} MB it is larger than a font file may be (${MAX_FONT_FILE / 1048576} MB)`);
-    bytes = bytesRead.get(file) ?? readFileSync(file);
-    bytesRead.delete(file);
+    size = st.size;
+    // Zero-filled and as long as the file; only what is read of it takes memory.
+    bytes = Buffer.alloc(size);
+    readRanges(file, bytes, [[0, Math.min(size, HEAD_BYTES)]]);
   } catch (e) {
-    if (e instanceof FaceError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'ELOOP' ? 'the path is a loop of symbolic links' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
-    throw new FaceError(`cannot read the font file ${file}: ${why}`);
+    throw readError(file, e);
   }
+  let all = create(bytes, file);
+  // A single TrueType font: everything but the outlines now, the outlines glyph by glyph.
+  const glyf = sparseGlyf(all);
+  try {
+    if (glyf) readRanges(file, bytes, [[HEAD_BYTES, glyf.offset], [glyf.offset + glyf.length, size]].filter(([a, b]) => b > a) as Array<[number, number]>);
+    else if (size > HEAD_BYTES) readRanges(file, bytes, [[HEAD_BYTES, size]]);
+  } catch (e) {
+    throw readError(file, e);
+  }
+  // Anything fontkit decoded from the head alone is decoded again from the whole file.
+  if (!glyf) all = create(bytes, file);
+  const font = pick(all, file, member);
+  presetLoca(font, bytes);
+  checkTables(font, file);
+  const tables = (font as Font & { directory: { tables: Record<string, unknown> } }).directory.tables;
+  // CFF2 outlines (variable OpenType/CFF) cannot be subset for PDF embedding.
+  if (tables.CFF2) throw new FaceError(`${file} has CFF2 (variable) outlines, which cannot be embedded in a PDF; use a static .otf or .ttf of the weight you want`);
+  if (!tables.glyf && !tables['CFF ']) throw new FaceError(`${file} has no TrueType or CFF outlines (bitmap or colour-only fonts cannot be used)`);
+  const outlines = glyf && new GlyphOutlines(file, bytes, glyf.offset, glyf.length, (font as Font & { loca: { offsets: number[] } }).loca.offsets, stamp);
+  const face = new Face(key, file, font, variableNote(font), outlines);
+  // Every subset holds glyph 0 (.notdef).
+  face.loadGlyphs([0]);
+  return face;
+}
+
+function create(bytes: Buffer, file: string): Font | FontCollection {
   let all: Font | FontCollection;
   try {
     all = loadFontkit().create(bytes);
@@ -197,13 +177,32 @@ function open(key: string, file: string, member: string | undefined): Face {
     throw unreadable(file, e);
   }
   if (!all) throw unreadable(file, undefined);
-  const font = pick(all, file, member);
-  checkTables(font, file);
-  const tables = (font as Font & { directory: { tables: Record<string, unknown> } }).directory.tables;
-  // CFF2 outlines (variable OpenType/CFF) cannot be subset for PDF embedding.
-  if (tables.CFF2) throw new FaceError(`${file} has CFF2 (variable) outlines, which cannot be embedded in a PDF; use a static .otf or .ttf of the weight you want`);
-  if (!tables.glyf && !tables['CFF ']) throw new FaceError(`${file} has no TrueType or CFF outlines (bitmap or colour-only fonts cannot be used)`);
-  return new Face(key, file, font, variableNote(font));
+  return all;
+}
+
+interface TableEntry {
+  offset: number;
+  length: number;
+}
+
+/**
+ * The glyf table, when the outlines may be read glyph by glyph: a single TrueType font
+ * (not a collection, not WOFF, not variable) whose table directory lies in the head already read.
+ */
+function sparseGlyf(all: Font | FontCollection): TableEntry | undefined {
+  if ('fonts' in all) return undefined;
+  const dir = (all as Font & { directory?: { tag?: string; numTables: number; tables: Record<string, TableEntry> } }).directory;
+  const trueType = dir?.tag === '\0\x01\0\0' || dir?.tag === 'true';
+  if (!dir || !trueType || 12 + 16 * dir.numTables > HEAD_BYTES || dir.tables['CFF '] || dir.tables.CFF2 || dir.tables.gvar) return undefined;
+  const glyf = dir.tables.glyf;
+  return glyf && glyf.offset >= HEAD_BYTES && glyf.length > 0 ? glyf : undefined;
+}
+
+function readError(file: string, e: unknown): FaceError {
+  if (e instanceof FaceError) return e;
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file' : code === 'ELOOP' ? 'the path is a loop of symbolic links' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
+  return new FaceError(`cannot read the font file ${file}: ${why}`);
 }
 
 function pick(all: Font | FontCollection, file: string, member: string | undefined): Font {

@@ -1,29 +1,27 @@
 // The house style (FORMAT.md) as a schema whose defaults are the house numbers.
 // An issue's `style:` block and a `--style` file hold partial copies of this shape;
 // they are merged (issue wins) and parsed once, so every number has one default here.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 const PT_PER_MM = 72 / 25.4;
 
 /** A length: a number in the key's default unit, or a string with a unit (mm, cm, pt). */
 function length(defaultUnit: 'mm' | 'pt', fallback: number, min = 0, max = 2000) {
   const toPt = defaultUnit === 'mm' ? PT_PER_MM : 1;
-  return z
-    .union([z.number(), z.string()])
-    .transform((v, ctx) => {
+  const toPoints = z.transform((v: number | string, ctx) => {
       const m = typeof v === 'number' ? [String(v), String(v), defaultUnit] : /^\s*(-?\d+(?:\.\d+)?)\s*(mm|cm|pt)?\s*$/.exec(v);
-      if (!m) {
-        ctx.addIssue({ code: 'custom', message: 'must be a length such as 12, "12mm", "1.2cm" or "16pt"' });
-        return z.NEVER;
-      }
-      const n = Number(m[1]);
-      const unit = m[2] ?? defaultUnit;
-      return unit === 'pt' ? n : unit === 'cm' ? n * 10 * PT_PER_MM : n * PT_PER_MM;
-    })
-    .refine((n) => n >= min * toPt - 1e-9 && n <= max * toPt + 1e-9, {
-      message: `must be between ${min} and ${max} ${defaultUnit}`,
-    })
-    .prefault(fallback);
+    if (!m) {
+      ctx.issues.push({ code: 'custom', message: 'must be a length such as 12, "12mm", "1.2cm" or "16pt"', input: v });
+      return z.NEVER;
+    }
+    const n = Number(m[1]);
+    const unit = m[2] ?? defaultUnit;
+    return unit === 'pt' ? n : unit === 'cm' ? n * 10 * PT_PER_MM : n * PT_PER_MM;
+  });
+  const inRange = z.refine<number>((n) => n >= min * toPt - 1e-9 && n <= max * toPt + 1e-9, {
+    message: `must be between ${min} and ${max} ${defaultUnit}`,
+  });
+  return z.prefault(z.pipe(z.union([z.number(), z.string()]), toPoints).check(inRange), fallback);
 }
 
 const mm = (n: number, min = 0, max = 500) => length('mm', n, min, max);
@@ -31,11 +29,15 @@ const pt = (n: number, min = 0, max = 100) => length('pt', n, min, max);
 /** A type size: large enough to print, small enough to fit a page. */
 const typeSize = (n: number) => pt(n, 4, 200);
 
-const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'must be a colour like "#E60012"' });
-const cmyk = z.tuple([z.number().min(0).max(100), z.number().min(0).max(100), z.number().min(0).max(100), z.number().min(0).max(100)]);
+const hexColor = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, { message: 'must be a colour like "#E60012"' }));
+const percent = () => z.number().check(z.minimum(0), z.maximum(100));
+const cmyk = z.tuple([percent(), percent(), percent(), percent()]);
 
 /** One face or a fallback chain of faces (family name, PostScript name, or file path). */
-const faceList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]));
+const faceList = z.pipe(
+  z.union([z.string().check(z.minLength(1)), z.array(z.string().check(z.minLength(1))).check(z.minLength(1))]),
+  z.transform((v: string | string[]) => (Array.isArray(v) ? v : [v])),
+);
 
 export const ROLES = ['masthead', 'heading', 'lead', 'body', 'source', 'end', 'folio'] as const;
 export type Role = (typeof ROLES)[number];
@@ -49,93 +51,80 @@ export function styleSchema() {
 }
 let built: ReturnType<typeof buildStyleSchema> | undefined;
 
+/** A block of keys, each with its default: left out, it takes them all. */
+function block<T extends z.core.$ZodLooseShape>(shape: T) {
+  return z.prefault(z.strictObject(shape), {} as z.input<ReturnType<typeof z.strictObject<T>>>);
+}
+
 function buildStyleSchema() {
   return z.strictObject({
-  page: z
-    .strictObject({
-      width: mm(210, 50, 2000),
-      height: mm(297, 50, 2000),
-      top: mm(37),
-      bottom: mm(35),
-      left: mm(28),
-      right: mm(26),
-    })
-    .prefault({}),
-  grid: z
-    .strictObject({
-      lines: z.number().int().min(5).max(60).default(22),
-      chars: z.number().int().min(10).max(60).default(28),
-    })
-    .prefault({}),
-  size: z
-    .strictObject({
-      masthead: typeSize(42),
-      mastheadMin: typeSize(26),
-      mark: typeSize(16),
-      issueLine: typeSize(16),
-      publisher: typeSize(16),
-      heading: typeSize(16),
-      body: typeSize(16),
-      end: typeSize(14),
-      folio: typeSize(14),
-    })
-    .prefault({}),
-  color: z
-    .strictObject({
-      red: hexColor.default('#E60012'),
-      text: hexColor.default('#000000'),
-      redCmyk: cmyk.default([0, 100, 100, 0]),
-      mode: z.enum(['rgb', 'cmyk']).default('rgb'),
-      /** ICC profile of the printing condition: the output intent of PDF/A in CMYK. */
-      cmykProfile: z.string().min(1).optional(),
-    })
-    .prefault({}),
-  fonts: z
-    .strictObject({
-      masthead: faceList.optional(),
-      heading: faceList.optional(),
-      lead: faceList.optional(),
-      body: faceList.optional(),
-      source: faceList.optional(),
-      end: faceList.optional(),
-      folio: faceList.optional(),
-      fallback: faceList.optional(),
-    })
-    .prefault({}),
-  bold: z
-    .strictObject({
-      masthead: z.boolean().default(false),
-      heading: z.boolean().default(false),
-      lead: z.boolean().default(false),
-      body: z.boolean().default(false),
-      source: z.boolean().default(false),
-      end: z.boolean().default(false),
-      folio: z.boolean().default(false),
-    })
-    .prefault({}),
-  masthead: z
-    .strictObject({
-      /** Most extra space between title characters, in characters of the title size. */
-      letterSpacing: z.number().min(0).max(2).default(1),
-      ruleGap: mm(4),
-      ruleWidth: pt(1.5),
-      doubleRule: z.boolean().default(false),
-    })
-    .prefault({}),
-  end: z
-    .strictObject({
-      ruleOuter: mm(0.35),
-      ruleInner: mm(0.25),
-      /** Line pitch of the distribution and staff lines, as a multiple of their size. */
-      leading: z.number().min(1).max(3).default(1.5),
-    })
-    .prefault({}),
-  folio: z
-    .strictObject({
-      position: z.enum(['outside', 'center', 'none']).default('outside'),
-      gap: mm(7),
-    })
-    .prefault({}),
+  page: block({
+    width: mm(210, 50, 2000),
+    height: mm(297, 50, 2000),
+    top: mm(37),
+    bottom: mm(35),
+    left: mm(28),
+    right: mm(26),
+  }),
+  grid: block({
+    lines: z._default(z.number().check(z.int(), z.minimum(5), z.maximum(60)), 22),
+    chars: z._default(z.number().check(z.int(), z.minimum(10), z.maximum(60)), 28),
+  }),
+  size: block({
+    masthead: typeSize(42),
+    mastheadMin: typeSize(26),
+    mark: typeSize(16),
+    issueLine: typeSize(16),
+    publisher: typeSize(16),
+    heading: typeSize(16),
+    body: typeSize(16),
+    end: typeSize(14),
+    folio: typeSize(14),
+  }),
+  color: block({
+    red: z._default(hexColor, '#E60012'),
+    text: z._default(hexColor, '#000000'),
+    redCmyk: z._default(cmyk, [0, 100, 100, 0]),
+    mode: z._default(z.enum(['rgb', 'cmyk']), 'rgb'),
+    /** ICC profile of the printing condition: the output intent of PDF/A in CMYK. */
+    cmykProfile: z.optional(z.string().check(z.minLength(1))),
+  }),
+  fonts: block({
+    masthead: z.optional(faceList),
+    heading: z.optional(faceList),
+    lead: z.optional(faceList),
+    body: z.optional(faceList),
+    source: z.optional(faceList),
+    end: z.optional(faceList),
+    folio: z.optional(faceList),
+    fallback: z.optional(faceList),
+  }),
+  bold: block({
+    masthead: z._default(z.boolean(), false),
+    heading: z._default(z.boolean(), false),
+    lead: z._default(z.boolean(), false),
+    body: z._default(z.boolean(), false),
+    source: z._default(z.boolean(), false),
+    end: z._default(z.boolean(), false),
+    folio: z._default(z.boolean(), false),
+  }),
+  masthead: block({
+    /** Most extra space between title characters, in characters of the title size. */
+    letterSpacing: z._default(z.number().check(z.minimum(0), z.maximum(2)), 1),
+    ruleGap: mm(4),
+    ruleWidth: pt(1.5),
+    doubleRule: z._default(z.boolean(), false),
+  }),
+  end: block({
+    ruleOuter: mm(0.35),
+    ruleInner: mm(0.25),
+    /** Line pitch of the distribution and staff lines, as a multiple of their size. */
+    leading: z._default(z.number().check(z.minimum(1), z.maximum(3)), 1.5),
+  }),
+  folio: block({
+    position: z._default(z.enum(['outside', 'center', 'none']), 'outside'),
+    gap: mm(7),
+  }),
 });
 }
 

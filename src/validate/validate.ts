@@ -1,6 +1,6 @@
 // zod issues to problems a clerk can act on: file:line:col, the field, what was
 // expected and what was found, and a hint in the clerk's own terms.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { issueSchema, type Issue } from './schema.js';
 import { defaultStyle, styleSchema, type Style } from './style-schema.js';
 import { checkText } from './text-checks.js';
@@ -46,7 +46,7 @@ function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Reco
   return out;
 }
 
-function toProblems(parsed: ParsedYaml, issues: readonly ZodIssue[], root: z.ZodType): Problem[] {
+function toProblems(parsed: ParsedYaml, issues: readonly ZodIssue[], root: z.core.$ZodType): Problem[] {
   const flat = flattenUnions(issues);
   const out: Problem[] = [];
   // A mistyped key (`bdy`) also makes its real key (`body`) missing: say it once, at the typo.
@@ -165,7 +165,7 @@ function keyHint(key: string): string | undefined {
 }
 
 /** A key of a block one level down (`body` right under a section, `title` at the top). */
-function belongsUnder(root: z.ZodType, path: PropertyKey[], key: string, known: string[]): { hint: string; missing?: string } | undefined {
+function belongsUnder(root: z.core.$ZodType, path: PropertyKey[], key: string, known: string[]): { hint: string; missing?: string } | undefined {
   for (const k of known) {
     // The key is then also reported missing where it belongs: the hint says it, once.
     if (keysAt(root, [...path, k]).includes(key)) return { hint: `"${key}" belongs inside "${k}:", indented under it`, missing: pathToField([...path, k, key]) };
@@ -262,7 +262,7 @@ function lineAt(parsed: ParsedYaml, n: number): string {
   return parsed.text.slice(starts[n - 1], n < starts.length ? starts[n] - 1 : undefined);
 }
 
-function valueHint(parsed: ParsedYaml, iss: ZodIssue, actual: unknown, path: PropertyKey[], source: string | undefined, root: z.ZodType): string | undefined {
+function valueHint(parsed: ParsedYaml, iss: ZodIssue, actual: unknown, path: PropertyKey[], source: string | undefined, root: z.core.$ZodType): string | undefined {
   const last = path[path.length - 1];
   const wantsText = (iss.code === 'invalid_type' && iss.expected === 'string') || (iss.code === 'invalid_union' && unionWords(iss).startsWith('text'));
   const wantsNumber = iss.code === 'invalid_type' && (iss.expected === 'number' || iss.expected === 'int');
