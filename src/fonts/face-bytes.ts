@@ -3,17 +3,17 @@
 // glyphs a build sets; the rest of the file is read when the face is opened. The buffer
 // is as long as the file, but the system commits only the pages written to, so the three
 // default faces hold ~2 MB of memory instead of 45 MB.
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { close, closeSync, open, openSync, read, readSync, statSync } from 'node:fs';
 
 /** Enough for the table directory of any single font (12 + 16 bytes a table). */
 export const HEAD_BYTES = 64 << 10;
 
 /**
- * Nearby glyphs are read in one call. A call costs about as much as the first write to a
- * fresh page of memory (~12 and ~16 µs on a 2-core VM), so two glyphs are read together
- * when the bytes between them span at most about half a page.
+ * Nearby glyphs are read in one call. Each call costs the calling thread ~25 µs (a system
+ * call, or a request to the thread pool); reading the bytes between two glyphs costs only
+ * the pages they span, so glyphs up to two pages apart are read together.
  */
-const MERGE_GAP = 2 << 10;
+const MERGE_GAP = 8 << 10;
 
 /** What changes when a file is replaced or written: its size, time and inode. */
 export function fileStamp(file: string): string {
@@ -41,11 +41,45 @@ export function readRanges(file: string, bytes: Buffer, ranges: Array<[number, n
   }
 }
 
-/** The glyf table of an opened face, read glyph by glyph as glyphs are asked for. */
+/** Fill `bytes` from the file on the thread pool, every range at once. */
+function readRangesAsync(file: string, bytes: Buffer, ranges: Array<[number, number]>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    open(file, 'r', (err, fd) => {
+      if (err) return reject(err);
+      let left = ranges.length;
+      let failed: Error | undefined;
+      const done = (e?: Error | null) => {
+        if (e) failed ??= e;
+        if (--left === 0) close(fd, () => (failed ? reject(failed) : resolve()));
+      };
+      const readFrom = (at: number, to: number): void =>
+        read(fd, bytes, at, to - at, at, (e, n) => {
+          if (e) done(e);
+          else if (n === 0) done(new Error(`${file} is shorter than it was when opened`));
+          else if (at + n < to) readFrom(at + n, to);
+          else done();
+        });
+      if (!left) return close(fd, () => resolve());
+      for (const [from, to] of ranges) readFrom(from, to);
+    });
+  });
+}
+
+const ASKED = 1;
+const READ = 2;
+
+/**
+ * The glyf table of an opened face, read glyph by glyph as glyphs are asked for: on the
+ * thread pool while the build composes (prefetch, then ready before the PDF is made), or
+ * at once where an outline is needed now (load).
+ */
 export class GlyphOutlines {
-  /** 1 where a glyph's outline has been read. */
-  private readonly loaded: Uint8Array;
+  /** Per glyph: 0, ASKED (being read on the thread pool) or READ. */
+  private readonly state: Uint8Array;
   private all = false;
+  /** Reads under way; each settles, a failure kept for ready() to report. */
+  private reading: Array<Promise<void>> = [];
+  private failure?: Error;
 
   constructor(
     private readonly file: string,
@@ -58,32 +92,69 @@ export class GlyphOutlines {
     /** The file's stamp when the rest of it was read: its outlines must come from the same file. */
     private readonly stamp: string,
   ) {
-    this.loaded = new Uint8Array(Math.max(loca.length - 1, 0));
+    this.state = new Uint8Array(Math.max(loca.length - 1, 0));
   }
 
-  /** Read the outlines of these glyphs, where not read yet. */
+  /** Read the outlines of these glyphs now, where not read yet. */
   load(glyphIds: Iterable<number>): void {
-    if (this.all) return;
-    const want: number[] = [];
-    for (const id of glyphIds) if (id >= 0 && id < this.loaded.length && !this.loaded[id]) want.push(id);
+    const want = this.take(glyphIds, READ);
     if (!want.length) return;
+    const spans = this.spans(want);
+    readRanges(this.file, this.bytes, merge(spans));
+    this.settled(want, spans);
+  }
+
+  /** Start reading the outlines of these glyphs on the thread pool; ready() waits for them. */
+  prefetch(glyphIds: Iterable<number>): void {
+    const want = this.take(glyphIds, ASKED);
+    if (!want.length) return;
+    const spans = this.spans(want);
+    this.reading.push(
+      readRangesAsync(this.file, this.bytes, merge(spans)).then(
+        () => this.settled(want, spans),
+        (e: Error) => void (this.failure ??= e),
+      ),
+    );
+  }
+
+  /** Every outline asked for is in memory. */
+  async ready(): Promise<void> {
+    while (this.reading.length) await Promise.all(this.reading.splice(0));
+    if (this.failure) throw this.failure;
+  }
+
+  /** The glyphs of `glyphIds` still below `state`, marked with it; checks the file is the one opened. */
+  private take(glyphIds: Iterable<number>, state: number): number[] {
+    if (this.all) return [];
+    const want: number[] = [];
+    for (const id of glyphIds) {
+      if (id >= 0 && id < this.state.length && this.state[id] < state) {
+        this.state[id] = state;
+        want.push(id);
+      }
+    }
+    if (want.length && fileStamp(this.file) !== this.stamp) throw new Error('the file has changed since it was opened; build again');
+    return want;
+  }
+
+  private spans(ids: number[]): Array<[number, number]> {
     const spans: Array<[number, number]> = [];
-    for (const id of new Set(want)) {
+    for (const id of ids) {
       const from = this.loca[id];
       const to = Math.min(this.loca[id + 1], this.glyfLength);
       if (to > from) spans.push([this.glyfOffset + from, this.glyfOffset + to]);
     }
-    if (fileStamp(this.file) !== this.stamp) throw new Error('the file has changed since it was opened; build again');
-    readRanges(this.file, this.bytes, merge(spans));
-    for (const id of want) this.loaded[id] = 1;
-    // A composite glyph draws other glyphs, which fontkit then reads too: rather than
-    // follow its components, read the whole table (CJK faces have few or none).
-    for (const [from, to] of spans) if (to - from >= 2 && this.bytes.readInt16BE(from) < 0) return this.loadAll();
+    return spans;
   }
 
-  private loadAll(): void {
-    readRanges(this.file, this.bytes, [[this.glyfOffset, this.glyfOffset + this.glyfLength]]);
-    this.all = true;
+  private settled(ids: number[], spans: Array<[number, number]>): void {
+    for (const id of ids) this.state[id] = READ;
+    // A composite glyph draws other glyphs, which fontkit then reads too: rather than
+    // follow its components, read the whole table (CJK faces have few or none).
+    if (!this.all && spans.some(([from, to]) => to - from >= 2 && this.bytes.readInt16BE(from) < 0)) {
+      readRanges(this.file, this.bytes, [[this.glyfOffset, this.glyfOffset + this.glyfLength]]);
+      this.all = true;
+    }
   }
 }
 

@@ -64,7 +64,7 @@ export class FontBook implements Shaper {
         const f = this.find(cp, role);
         // The coverage check stops a build with a missing character before composition.
         if (!f) throw new Error(`no face of the ${role} role has "${char}" (U+${cp.toString(16).toUpperCase()})`);
-        f.face.face.loadGlyphs([f.glyphId]);
+        f.face.face.prefetchGlyphs([f.glyphId]);
         const advance = (f.face.face.advance(f.glyphId) / f.face.face.unitsPerEm) * size;
         memo.set(cp, (g = { char, face: f.face, glyphId: f.glyphId, size, advance }));
       }
@@ -91,10 +91,11 @@ export class FontBook implements Shaper {
   }
 
   /**
-   * Read the outlines of every glyph these texts will be set in, in one pass over each
-   * face file (shape reads any still missing one glyph at a time).
+   * Start reading the outlines of every glyph these texts will be set in, in one pass
+   * over each face file (shape asks for any still missing one glyph at a time). The
+   * writer waits for them (Face.outlinesRead) before it embeds the face.
    */
-  loadGlyphs(texts: Array<{ text: string; role: Role }>): void {
+  prefetchGlyphs(texts: Array<{ text: string; role: Role }>): void {
     const byFace = new Map<Face, Set<number>>();
     for (const { text, role } of texts) {
       for (const ch of text) {
@@ -105,7 +106,7 @@ export class FontBook implements Shaper {
         ids.add(f.glyphId);
       }
     }
-    for (const [face, ids] of byFace) face.loadGlyphs(ids);
+    for (const [face, ids] of byFace) face.prefetchGlyphs(ids);
   }
 
   /** Characters of `text` that no face of `role` has. */

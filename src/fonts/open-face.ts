@@ -43,18 +43,40 @@ export class Face {
     private readonly outlines?: GlyphOutlines,
   ) {}
 
-  /**
-   * Read the outlines of glyphs the build will draw or measure (fontkit reads them when
-   * it subsets the face and for ink boxes). Every glyph a FontBook hands out is loaded.
-   */
+  /** Read the outlines of these glyphs now (fontkit is about to decode them). */
   loadGlyphs(glyphIds: Iterable<number>): void {
+    this.reading(() => this.outlines?.load(glyphIds));
+  }
+
+  /**
+   * Start reading the outlines of glyphs the build will draw (fontkit reads them when it
+   * subsets the face): on the thread pool, while the build composes. See outlinesRead.
+   */
+  prefetchGlyphs(glyphIds: Iterable<number>): void {
+    this.reading(() => this.outlines?.prefetch(glyphIds));
+  }
+
+  /** Every outline asked for is in memory: awaited before the face is embedded. */
+  async outlinesRead(): Promise<void> {
     try {
-      this.outlines?.load(glyphIds);
+      await this.outlines?.ready();
     } catch (e) {
-      const err = new FaceError(`cannot read the glyphs of ${this.file}: ${(e as Error).message}`);
-      err.file = this.file;
-      throw err;
+      throw this.cannotRead(e);
     }
+  }
+
+  private reading(read: () => void): void {
+    try {
+      read();
+    } catch (e) {
+      throw this.cannotRead(e);
+    }
+  }
+
+  private cannotRead(e: unknown): FaceError {
+    const err = new FaceError(`cannot read the glyphs of ${this.file}: ${(e as Error).message}`);
+    err.file = this.file;
+    return err;
   }
 
   get postscriptName(): string {
