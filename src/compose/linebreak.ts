@@ -14,7 +14,7 @@ export interface BreakOptions {
  * cube too) makes one very loose line cost more than two moderately loose ones, so
  * forced slack is spread over the paragraph, which keeps the widest gap small.
  */
-const LOOSE_EM = 0.05;
+export const LOOSE_EM = 0.05;
 const STRETCH_POWER = 3;
 /**
  * Squeezing marks lightly (each stays at least 0.75 of its size wide, so a comma still

@@ -58,10 +58,12 @@ describe('squeeze first, push down when squeezing fails', () => {
 
   it('pushes a character down rather than set the only mid-line mark at half width', () => {
     // Squeezing would work here (one comma at 0.5 em), but a half-width comma mid-line
-    // reads as an error; one cell of slack over 26 gaps (0.038 em each) reads better.
+    // reads as an error; one cell of slack over the 25 gaps between letters (0.04 em
+    // each, the comma keeping its cell) reads better.
     const s = set(han(10) + '，' + han(17) + '，' + han(5));
     expect(s.text).toEqual([han(10) + '，' + han(16), '字，' + han(5)]);
-    expect(s.xs[0][1]).toBe(16.6154);
+    expect(s.xs[0][1]).toBe(16.64);
+    expect(s.xs[0].slice(10, 12)).toEqual([166.4, 182.4]);
     expect(s.lines[0].glyphs.every((g) => g.w === 16)).toBe(true);
   });
 
