@@ -141,9 +141,10 @@ export class GlyphOutlines {
     return want;
   }
 
+  /** Where the glyphs' outlines lie in the file, in glyph order (file order in any usual face). */
   private spans(ids: number[]): Array<[number, number]> {
     const spans: Array<[number, number]> = [];
-    for (const id of ids) {
+    for (const id of Int32Array.from(ids).sort()) {
       const from = this.loca[id];
       const to = Math.min(this.loca[id + 1], this.glyfLength);
       if (to > from) spans.push([this.glyfOffset + from, this.glyfOffset + to]);
@@ -162,13 +163,15 @@ export class GlyphOutlines {
   }
 }
 
-/** Sorted, with ranges that touch or lie within `gap` bytes of each other joined. */
+/**
+ * Ranges that follow each other within `gap` bytes joined. A range that starts before the
+ * last one (a face whose glyphs are not stored in glyph order) is read on its own.
+ */
 function merge(spans: Array<[number, number]>, gap: number): Array<[number, number]> {
-  spans.sort((a, b) => a[0] - b[0]);
   const out: Array<[number, number]> = [];
   for (const [from, to] of spans) {
     const last = out[out.length - 1];
-    if (last && from <= last[1] + gap) last[1] = Math.max(last[1], to);
+    if (last && from >= last[0] && from <= last[1] + gap) last[1] = Math.max(last[1], to);
     else out.push([from, to]);
   }
   return out;
