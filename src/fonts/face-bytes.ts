@@ -46,7 +46,7 @@ export function readRanges(file: string, bytes: Buffer, ranges: Array<[number, n
 }
 
 /** Fill `bytes` from the file on the thread pool, every range at once. */
-function readRangesAsync(file: string, bytes: Buffer, ranges: Array<[number, number]>): Promise<void> {
+export function readRangesAsync(file: string, bytes: Buffer, ranges: Array<[number, number]>): Promise<void> {
   return new Promise((resolve, reject) => {
     open(file, 'r', (err, fd) => {
       if (err) return reject(err);
@@ -81,8 +81,8 @@ export class GlyphOutlines {
   /** Per glyph: 0, ASKED (being read on the thread pool) or READ. */
   private readonly state: Uint8Array;
   private all = false;
-  /** Reads under way; each settles, a failure kept for ready() to report. */
-  private reading: Array<Promise<void>> = [];
+  /** Reads under way, each until it settles (a failure kept for ready() to report). */
+  private readonly reading = new Set<Promise<void>>();
   private failure?: Error;
 
   constructor(
@@ -113,17 +113,25 @@ export class GlyphOutlines {
     const want = this.take(glyphIds, ASKED);
     if (!want.length) return;
     const spans = this.spans(want);
-    this.reading.push(
-      readRangesAsync(this.file, this.bytes, merge(spans, MERGE_GAP_POOL)).then(
-        () => this.settled(want, spans),
-        (e: Error) => void (this.failure ??= e),
-      ),
+    const read: Promise<void> = readRangesAsync(this.file, this.bytes, merge(spans, MERGE_GAP_POOL)).then(
+      () => {
+        this.reading.delete(read);
+        this.settled(want, spans);
+      },
+      (e: Error) => {
+        this.reading.delete(read);
+        this.failure ??= e;
+      },
     );
+    this.reading.add(read);
   }
 
-  /** Every outline asked for is in memory. */
+  /**
+   * Every outline asked for is in memory: every read under way has settled, whoever
+   * started it (two issues of a batch ask for the same glyphs, each waits for them).
+   */
   async ready(): Promise<void> {
-    while (this.reading.length) await Promise.all(this.reading.splice(0));
+    while (this.reading.size) await Promise.all(this.reading);
     if (this.failure) throw this.failure;
   }
 
@@ -155,8 +163,9 @@ export class GlyphOutlines {
   private settled(ids: number[], spans: Array<[number, number]>): void {
     for (const id of ids) this.state[id] = READ;
     // A composite glyph draws other glyphs, which fontkit then reads too: rather than
-    // follow its components, read the whole table (CJK faces have few or none).
-    if (!this.all && spans.some(([from, to]) => to - from >= 2 && this.bytes.readInt16BE(from) < 0)) {
+    // follow its components, read the whole table (CJK faces have few or none). Its
+    // numberOfContours, the glyph's first two bytes, is negative: the sign bit is set.
+    if (!this.all && spans.some(([from, to]) => to - from >= 2 && this.bytes[from] >= 0x80)) {
       readRanges(this.file, this.bytes, [[this.glyfOffset, this.glyfOffset + this.glyfLength]]);
       this.all = true;
     }

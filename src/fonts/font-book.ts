@@ -2,7 +2,7 @@
 // that turns a role's text into glyphs of those faces.
 import { ROLES, type Role, type Style } from '../validate/style-schema.js';
 import { DEFAULT_FACES, bundledFace } from './bundled.js';
-import { FaceError, fileStamp, openFace, type Face } from './open-face.js';
+import { FaceError, fileStamp, openFace, readAhead, type Face } from './open-face.js';
 import type { FaceLookup, Resolved } from './lookup.js';
 import { resolveEntry } from './resolve-entry.js';
 import type { RoleFace, ShapedGlyph, Shaper } from './shaped-glyph.js';
@@ -148,6 +148,8 @@ export async function openFontBook(style: Style, opts: BookOptions): Promise<Fon
       throw e;
     }
   }
+  // The caller goes on (a build loads the PDF writer) while the face files are read.
+  await readAhead([...resolved.values()].map((r) => r.spec));
   const chains = {} as Record<Role, RoleFace[]>;
   for (const role of ROLES) {
     const faces: RoleFace[] = [];

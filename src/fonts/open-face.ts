@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import type { Font, FontCollection } from 'fontkit';
 import { loadFontkit } from './fontkit.js';
 import { familyNames } from './name-table.js';
-import { fileStamp, GlyphOutlines, HEAD_BYTES, readRanges } from './face-bytes.js';
+import { fileStamp, GlyphOutlines, HEAD_BYTES, readRanges, readRangesAsync } from './face-bytes.js';
 
 export { fileStamp };
 import { presetLoca } from './fontkit-private.js';
@@ -150,7 +150,17 @@ export function openFace(spec: string): Face {
   return face;
 }
 
-function open(key: string, file: string, member: string | undefined, stamp: string): Face {
+/** What opening a face reads of its file: all of it but a TrueType face's outlines. */
+interface ReadPlan {
+  bytes: Buffer;
+  /** The glyf table, read glyph by glyph later; undefined when the whole file is read now. */
+  glyf?: TableEntry;
+  /** What is still to read after the head. */
+  rest: Array<[number, number]>;
+}
+
+/** Read the head of the file (its table directory) and say what else to read. */
+function planRead(file: string): ReadPlan {
   let bytes: Buffer;
   let size: number;
   try {
@@ -166,18 +176,65 @@ function open(key: string, file: string, member: string | undefined, stamp: stri
   } catch (e) {
     throw readError(file, e);
   }
-  let all = create(bytes, file);
   // A single TrueType font: everything but the outlines now, the outlines glyph by glyph.
-  const glyf = sparseGlyf(all);
-  try {
-    if (glyf) readRanges(file, bytes, [[HEAD_BYTES, glyf.offset], [glyf.offset + glyf.length, size]].filter(([a, b]) => b > a) as Array<[number, number]>);
-    else if (size > HEAD_BYTES) readRanges(file, bytes, [[HEAD_BYTES, size]]);
-  } catch (e) {
-    throw readError(file, e);
+  const glyf = sparseGlyf(create(bytes, file));
+  const rest: Array<[number, number]> = glyf
+    ? [
+        [HEAD_BYTES, glyf.offset],
+        [glyf.offset + glyf.length, size],
+      ]
+    : [[HEAD_BYTES, size]];
+  return { bytes, glyf, rest: rest.filter(([from, to]) => to > from) };
+}
+
+/** Face files being read on the thread pool (readAhead), by path: open takes them from here. */
+const ahead = new Map<string, { stamp: string; plan: ReadPlan; read?: 'done' | 'failed' }>();
+
+/**
+ * Read what opening these faces needs on the thread pool, so that the caller can do
+ * other work meanwhile (a build loads the PDF writer); openFace then opens them from
+ * memory. A file that cannot be read is left for openFace to report.
+ */
+export function readAhead(specs: string[]): Promise<unknown> {
+  const reads: Array<Promise<void>> = [];
+  for (const file of new Set(specs.map(fileOf))) {
+    const stamp = fileStamp(file);
+    if ([...opened.values()].some((o) => o.face.file === file && o.stamp === stamp) || ahead.get(file)?.stamp === stamp) continue;
+    let plan: ReadPlan;
+    try {
+      plan = planRead(file);
+    } catch {
+      continue;
+    }
+    const entry: { stamp: string; plan: ReadPlan; read?: 'done' | 'failed' } = { stamp, plan };
+    ahead.set(file, entry);
+    reads.push(
+      readRangesAsync(file, plan.bytes, plan.rest).then(
+        () => void (entry.read = 'done'),
+        () => void (entry.read = 'failed'),
+      ),
+    );
   }
-  // Anything fontkit decoded from the head alone is decoded again from the whole file.
-  if (!glyf) all = create(bytes, file);
-  const font = pick(all, file, member);
+  return Promise.all(reads);
+}
+
+function open(key: string, file: string, member: string | undefined, stamp: string): Face {
+  const early = ahead.get(file);
+  ahead.delete(file);
+  // Read ahead of time (when that read is over), or read here.
+  let plan: ReadPlan;
+  if (early && early.stamp === stamp && (early.read === 'done' || !early.plan.rest.length)) plan = early.plan;
+  else {
+    plan = planRead(file);
+    try {
+      readRanges(file, plan.bytes, plan.rest);
+    } catch (e) {
+      throw readError(file, e);
+    }
+  }
+  const { bytes, glyf } = plan;
+  // Anew from the whole file: fontkit may have decoded something of it from the head alone.
+  const font = pick(create(bytes, file), file, member);
   presetLoca(font, bytes);
   checkTables(font, file);
   const tables = (font as Font & { directory: { tables: Record<string, unknown> } }).directory.tables;

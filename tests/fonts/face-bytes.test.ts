@@ -117,6 +117,17 @@ describe('GlyphOutlines', () => {
     expect(into.subarray(0, glyfOffset + 16).every((b) => b === 0)).toBe(true);
   });
 
+  it('waits for a read another caller started (two issues of a batch setting the same glyph)', async () => {
+    const { into, outlines } = outlinesFor(false);
+    outlines.prefetch([1]);
+    const first = outlines.ready();
+    // The second asks for the same glyph: no second read, but it waits for the first.
+    outlines.prefetch([1]);
+    await outlines.ready();
+    expect([...into.subarray(glyfOffset + 8, glyfOffset + 16)]).toEqual([0, 1, 0xa1, 0xa1, 0xa1, 0xa1, 0xa1, 0xa1]);
+    await first;
+  });
+
   it('reads the whole table once a composite glyph is asked for (its components are read by fontkit too)', () => {
     const { into, outlines } = outlinesFor(true);
     outlines.load([1]);
