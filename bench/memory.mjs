@@ -60,11 +60,11 @@ try {
   console.log(`\n2. whole command, peak resident memory (jobs ${JOBS ?? 'default'})\n`);
   console.log('| issues | wall s | peak MiB |');
   console.log('|---|---|---|');
-  const hook = pathToFileURL(join(ROOT, 'bench', 'rss-hook.mjs')).href;
+  const hook = join(ROOT, 'bench', 'rss-hook.cjs');
   for (const [n, dir] of [[SMALL, 'small'], [N, 'all']]) {
     const rss = join(work, `rss-${n}`);
     const t0 = performance.now();
-    const c = spawnSync(process.execPath, ['--import', hook, CLI, 'build', join(work, dir), '--out-dir', join(work, `out-${n}`), '--force', '--quiet', ...(JOBS ? ['--jobs', JOBS] : [])], {
+    const c = spawnSync(process.execPath, ['--require', hook, CLI, 'build', join(work, dir), '--out-dir', join(work, `out-${n}`), '--force', '--quiet', ...(JOBS ? ['--jobs', JOBS] : [])], {
       env: { ...process.env, YB_BENCH_RSS: rss },
       encoding: 'utf8',
     });

@@ -2,7 +2,7 @@
 // same machine load): one issue, and 40 and 200 distinct issues in one command. Wall time (median
 // of N runs, interleaved) and peak memory; ratios are what to quote.
 //
-//   npm run build && npm run bench -- [--peer DIR] [--runs N] [--jobs N]
+//   npm run build && npm run bench -- [--peer DIR] [--runs N] [--jobs N] [--cases one,40,200]
 //
 // The peer is a prepared copy of the Typst peer folder (`npm ci && sh get-fonts.sh` done
 // in it), named by --peer or YB_TYPST_PEER. Without it, only our side is measured.
@@ -12,12 +12,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { makeIssues } from './gen-issues.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist', 'bundle', 'bin.cjs');
-const HOOK = pathToFileURL(join(ROOT, 'bench', 'rss-hook.mjs')).href;
+const HOOK = join(ROOT, 'bench', 'rss-hook.cjs');
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -64,7 +64,7 @@ const first = yamls[0];
 function measure(argv, cwd) {
   const rssFile = join(work, `rss-${process.hrtime.bigint()}`);
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', HOOK, ...argv], { cwd, env: { ...process.env, YB_BENCH_RSS: rssFile }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--require', HOOK, ...argv], { cwd, env: { ...process.env, YB_BENCH_RSS: rssFile }, encoding: 'utf8' });
   const s = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`${argv.join(' ')} failed (${r.status}):\n${r.stderr}`);
   const kib = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
@@ -72,7 +72,7 @@ function measure(argv, cwd) {
   return { s, mib: kib / 1024 };
 }
 
-const cases = [
+const allCases = [
   {
     name: 'one issue',
     yb: () => measure([CLI, 'build', join(issues, first), '-o', join(work, 'one.pdf')], work),
@@ -85,6 +85,10 @@ const cases = [
     typst: () => measure([join(PEER, 'typst-batch.mjs'), folders[n], join(work, `out-typst-${n}`)], PEER),
   })),
 ];
+
+// --cases one,40: just those (by the first word of their names).
+const only = opt('cases', undefined)?.split(',');
+const cases = only ? allCases.filter((c) => only.includes(c.name.split(' ')[0])) : allCases;
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -118,7 +122,7 @@ try {
     };
     rows.push(row);
   }
-  for (const n of SIZES) if (readdirSync(join(work, `out-${n}`)).filter((f) => f.endsWith('.pdf')).length !== n) throw new Error('not every issue was built');
+  for (const n of SIZES) if (cases.some((c) => c.name.startsWith(`${n} `)) && readdirSync(join(work, `out-${n}`)).filter((f) => f.endsWith('.pdf')).length !== n) throw new Error('not every issue was built');
 } finally {
   if (peerOk) rmSync(base, { recursive: true, force: true });
 }

@@ -14,7 +14,13 @@ for (const stream of [process.stdout, process.stderr]) {
 
 async function main() {
   mark('program loaded');
-  process.exitCode = await run(process.argv.slice(2));
+  const code = await run(process.argv.slice(2));
+  // Everything is written (run settles only then). Leave now, once standard output and
+  // error have been handed to the system, instead of waiting while Node frees the heap
+  // and V8's background compiler and collector threads wind down: ~20 ms of a one-issue
+  // build, for nothing the user gets.
+  await Promise.all([process.stdout, process.stderr].map((s) => new Promise((done) => s.write('', done))));
+  process.exit(code);
 }
 
 void main();
