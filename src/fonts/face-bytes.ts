@@ -9,15 +9,12 @@ import { close, closeSync, open, openSync, read, readSync, statSync } from 'node
 export const HEAD_BYTES = 64 << 10;
 
 /**
- * Nearby glyphs are read in one call, the bytes between them too. Read at once (load), a
- * call costs this thread ~12 µs and each page of memory first written ~16 µs (a 2-core VM),
- * so glyphs up to two pages apart are read together. Read on the thread pool (prefetch),
- * the pages cost the pool's threads, but each request costs this thread ~30 µs to send and
- * to hear back, so glyphs up to 32 KB apart are read together: ~80 requests for the 550
- * glyphs of an issue in one face, ~3 MB of its 14 MB of outlines.
+ * Nearby glyphs are read in one call, the bytes between them too. A call costs this
+ * thread ~12-30 µs (a system call, or a request to the thread pool and its answer), and
+ * each page of memory first written ~16 µs (a 2-core VM), so glyphs up to two pages apart
+ * are read together: ~200 calls for the 550 glyphs an issue sets in one face.
  */
-const MERGE_GAP_NOW = 8 << 10;
-const MERGE_GAP_POOL = 32 << 10;
+const MERGE_GAP = 8 << 10;
 
 /** What changes when a file is replaced or written: its size, time and inode. */
 export function fileStamp(file: string): string {
@@ -104,7 +101,7 @@ export class GlyphOutlines {
     const want = this.take(glyphIds, READ);
     if (!want.length) return;
     const spans = this.spans(want);
-    readRanges(this.file, this.bytes, merge(spans, MERGE_GAP_NOW));
+    readRanges(this.file, this.bytes, merge(spans, MERGE_GAP));
     this.settled(want, spans);
   }
 
@@ -113,7 +110,7 @@ export class GlyphOutlines {
     const want = this.take(glyphIds, ASKED);
     if (!want.length) return;
     const spans = this.spans(want);
-    const read: Promise<void> = readRangesAsync(this.file, this.bytes, merge(spans, MERGE_GAP_POOL)).then(
+    const read: Promise<void> = readRangesAsync(this.file, this.bytes, merge(spans, MERGE_GAP)).then(
       () => {
         this.reading.delete(read);
         this.settled(want, spans);
