@@ -154,7 +154,7 @@ export function layoutIssue(p: Prepared, book: FontBook, firstNumber = 1): Layou
   const fields = textFields(p);
   const problems = checkCoverage(fields, book, p.file);
   if (problems.length) throw new UserError(problems);
-  book.prefetchGlyphs(fields);
+  book.loadGlyphs(fields);
   const { issue, style } = p;
   const geo = geometry(style);
   const masthead = composeMasthead(issue.masthead, style, geo, book);

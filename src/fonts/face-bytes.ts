@@ -3,16 +3,17 @@
 // glyphs a build sets; the rest of the file is read when the face is opened. The buffer
 // is as long as the file, but the system commits only the pages written to, so the three
 // default faces hold ~2 MB of memory instead of 45 MB.
-import { close, closeSync, open, openSync, read, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 
 /** Enough for the table directory of any single font (12 + 16 bytes a table). */
 export const HEAD_BYTES = 64 << 10;
 
 /**
- * Nearby glyphs are read in one call, the bytes between them too. A call costs this
- * thread ~12-30 µs (a system call, or a request to the thread pool and its answer), and
- * each page of memory first written ~16 µs (a 2-core VM), so glyphs up to two pages apart
- * are read together: ~200 calls for the 550 glyphs an issue sets in one face.
+ * Nearby glyphs are read in one call, the bytes between them too. A call costs ~12 µs
+ * and each page of memory first written ~16 µs (a 2-core VM), so glyphs up to two pages
+ * apart are read together: ~200 calls for the 550 glyphs an issue sets in one face.
+ * (Reading on the thread pool instead was measured slower: the pool's page faults
+ * contend with this thread's, and each request costs this thread ~40 µs to send.)
  */
 const MERGE_GAP = 8 << 10;
 
@@ -42,45 +43,11 @@ export function readRanges(file: string, bytes: Buffer, ranges: Array<[number, n
   }
 }
 
-/** Fill `bytes` from the file on the thread pool, every range at once. */
-export function readRangesAsync(file: string, bytes: Buffer, ranges: Array<[number, number]>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    open(file, 'r', (err, fd) => {
-      if (err) return reject(err);
-      let left = ranges.length;
-      let failed: Error | undefined;
-      const done = (e?: Error | null) => {
-        if (e) failed ??= e;
-        if (--left === 0) close(fd, () => (failed ? reject(failed) : resolve()));
-      };
-      const readFrom = (at: number, to: number): void =>
-        read(fd, bytes, at, to - at, at, (e, n) => {
-          if (e) done(e);
-          else if (n === 0) done(new Error(`${file} is shorter than it was when opened`));
-          else if (at + n < to) readFrom(at + n, to);
-          else done();
-        });
-      if (!left) return close(fd, () => resolve());
-      for (const [from, to] of ranges) readFrom(from, to);
-    });
-  });
-}
-
-const ASKED = 1;
-const READ = 2;
-
-/**
- * The glyf table of an opened face, read glyph by glyph as glyphs are asked for: on the
- * thread pool while the build composes (prefetch, then ready before the PDF is made), or
- * at once where an outline is needed now (load).
- */
+/** The glyf table of an opened face, read glyph by glyph as glyphs are asked for. */
 export class GlyphOutlines {
-  /** Per glyph: 0, ASKED (being read on the thread pool) or READ. */
-  private readonly state: Uint8Array;
+  /** 1 where a glyph's outline has been read. */
+  private readonly loaded: Uint8Array;
   private all = false;
-  /** Reads under way, each until it settles (a failure kept for ready() to report). */
-  private readonly reading = new Set<Promise<void>>();
-  private failure?: Error;
 
   constructor(
     private readonly file: string,
@@ -93,57 +60,35 @@ export class GlyphOutlines {
     /** The file's stamp when the rest of it was read: its outlines must come from the same file. */
     private readonly stamp: string,
   ) {
-    this.state = new Uint8Array(Math.max(loca.length - 1, 0));
+    this.loaded = new Uint8Array(Math.max(loca.length - 1, 0));
   }
 
-  /** Read the outlines of these glyphs now, where not read yet. */
+  /** Read the outlines of these glyphs, where not read yet. */
   load(glyphIds: Iterable<number>): void {
-    const want = this.take(glyphIds, READ);
-    if (!want.length) return;
-    const spans = this.spans(want);
-    readRanges(this.file, this.bytes, merge(spans, MERGE_GAP));
-    this.settled(want, spans);
-  }
-
-  /** Start reading the outlines of these glyphs on the thread pool; ready() waits for them. */
-  prefetch(glyphIds: Iterable<number>): void {
-    const want = this.take(glyphIds, ASKED);
-    if (!want.length) return;
-    const spans = this.spans(want);
-    const read: Promise<void> = readRangesAsync(this.file, this.bytes, merge(spans, MERGE_GAP)).then(
-      () => {
-        this.reading.delete(read);
-        this.settled(want, spans);
-      },
-      (e: Error) => {
-        this.reading.delete(read);
-        this.failure ??= e;
-      },
-    );
-    this.reading.add(read);
-  }
-
-  /**
-   * Every outline asked for is in memory: every read under way has settled, whoever
-   * started it (two issues of a batch ask for the same glyphs, each waits for them).
-   */
-  async ready(): Promise<void> {
-    while (this.reading.size) await Promise.all(this.reading);
-    if (this.failure) throw this.failure;
-  }
-
-  /** The glyphs of `glyphIds` still below `state`, marked with it; checks the file is the one opened. */
-  private take(glyphIds: Iterable<number>, state: number): number[] {
-    if (this.all) return [];
+    if (this.all) return;
     const want: number[] = [];
     for (const id of glyphIds) {
-      if (id >= 0 && id < this.state.length && this.state[id] < state) {
-        this.state[id] = state;
+      if (id >= 0 && id < this.loaded.length && !this.loaded[id]) {
+        this.loaded[id] = 1;
         want.push(id);
       }
     }
-    if (want.length && fileStamp(this.file) !== this.stamp) throw new Error('the file has changed since it was opened; build again');
-    return want;
+    if (!want.length) return;
+    try {
+      if (fileStamp(this.file) !== this.stamp) throw new Error('the file has changed since it was opened; build again');
+      const spans = this.spans(want);
+      readRanges(this.file, this.bytes, merge(spans, MERGE_GAP));
+      // A composite glyph draws other glyphs, which fontkit then reads too: rather than
+      // follow its components, read the whole table (CJK faces have few or none). Its
+      // numberOfContours, the glyph's first two bytes, is negative: the sign bit is set.
+      if (spans.some(([from, to]) => to - from >= 2 && this.bytes[from] >= 0x80)) {
+        readRanges(this.file, this.bytes, [[this.glyfOffset, this.glyfOffset + this.glyfLength]]);
+        this.all = true;
+      }
+    } catch (e) {
+      for (const id of want) this.loaded[id] = 0;
+      throw e;
+    }
   }
 
   /** Where the glyphs' outlines lie in the file, in glyph order (file order in any usual face). */
@@ -155,17 +100,6 @@ export class GlyphOutlines {
       if (to > from) spans.push([this.glyfOffset + from, this.glyfOffset + to]);
     }
     return spans;
-  }
-
-  private settled(ids: number[], spans: Array<[number, number]>): void {
-    for (const id of ids) this.state[id] = READ;
-    // A composite glyph draws other glyphs, which fontkit then reads too: rather than
-    // follow its components, read the whole table (CJK faces have few or none). Its
-    // numberOfContours, the glyph's first two bytes, is negative: the sign bit is set.
-    if (!this.all && spans.some(([from, to]) => to - from >= 2 && this.bytes[from] >= 0x80)) {
-      readRanges(this.file, this.bytes, [[this.glyfOffset, this.glyfOffset + this.glyfLength]]);
-      this.all = true;
-    }
   }
 }
 

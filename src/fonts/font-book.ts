@@ -2,7 +2,7 @@
 // that turns a role's text into glyphs of those faces.
 import { ROLES, type Role, type Style } from '../validate/style-schema.js';
 import { DEFAULT_FACES, bundledFace } from './bundled.js';
-import { FaceError, fileStamp, openFace, readAhead, type Face } from './open-face.js';
+import { FaceError, fileStamp, openFace, type Face } from './open-face.js';
 import type { FaceLookup, Resolved } from './lookup.js';
 import { resolveEntry } from './resolve-entry.js';
 import type { RoleFace, ShapedGlyph, Shaper } from './shaped-glyph.js';
@@ -64,7 +64,7 @@ export class FontBook implements Shaper {
         const f = this.find(cp, role);
         // The coverage check stops a build with a missing character before composition.
         if (!f) throw new Error(`no face of the ${role} role has "${char}" (U+${cp.toString(16).toUpperCase()})`);
-        f.face.face.prefetchGlyphs([f.glyphId]);
+        f.face.face.loadGlyphs([f.glyphId]);
         const advance = (f.face.face.advance(f.glyphId) / f.face.face.unitsPerEm) * size;
         memo.set(cp, (g = { char, face: f.face, glyphId: f.glyphId, size, advance }));
       }
@@ -91,11 +91,10 @@ export class FontBook implements Shaper {
   }
 
   /**
-   * Start reading the outlines of every glyph these texts will be set in, in one pass
-   * over each face file (shape asks for any still missing one glyph at a time). The
-   * writer waits for them (Face.outlinesRead) before it embeds the face.
+   * Read the outlines of every glyph these texts will be set in, in one pass over each
+   * face file (shape reads any still missing one glyph at a time).
    */
-  prefetchGlyphs(texts: Array<{ text: string; role: Role }>): void {
+  loadGlyphs(texts: Array<{ text: string; role: Role }>): void {
     const byFace = new Map<Face, Set<number>>();
     for (const { text, role } of texts) {
       for (const ch of text) {
@@ -106,7 +105,7 @@ export class FontBook implements Shaper {
         ids.add(f.glyphId);
       }
     }
-    for (const [face, ids] of byFace) face.prefetchGlyphs(ids);
+    for (const [face, ids] of byFace) face.loadGlyphs(ids);
   }
 
   /** Characters of `text` that no face of `role` has. */
@@ -148,8 +147,6 @@ export async function openFontBook(style: Style, opts: BookOptions): Promise<Fon
       throw e;
     }
   }
-  // The caller goes on (a build loads the PDF writer) while the face files are read.
-  await readAhead([...resolved.values()].map((r) => r.spec));
   const chains = {} as Record<Role, RoleFace[]>;
   for (const role of ROLES) {
     const faces: RoleFace[] = [];

@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import type { Font, FontCollection } from 'fontkit';
 import { loadFontkit } from './fontkit.js';
 import { familyNames } from './name-table.js';
-import { fileStamp, GlyphOutlines, HEAD_BYTES, readRanges, readRangesAsync } from './face-bytes.js';
+import { fileStamp, GlyphOutlines, HEAD_BYTES, readRanges } from './face-bytes.js';
 
 export { fileStamp };
 import { presetLoca } from './fontkit-private.js';
@@ -43,40 +43,18 @@ export class Face {
     private readonly outlines?: GlyphOutlines,
   ) {}
 
-  /** Read the outlines of these glyphs now (fontkit is about to decode them). */
-  loadGlyphs(glyphIds: Iterable<number>): void {
-    this.reading(() => this.outlines?.load(glyphIds));
-  }
-
   /**
-   * Start reading the outlines of glyphs the build will draw (fontkit reads them when it
-   * subsets the face): on the thread pool, while the build composes. See outlinesRead.
+   * Read the outlines of glyphs the build will draw or measure (fontkit reads them when
+   * it subsets the face, and for ink boxes). Every glyph a FontBook hands out is read.
    */
-  prefetchGlyphs(glyphIds: Iterable<number>): void {
-    this.reading(() => this.outlines?.prefetch(glyphIds));
-  }
-
-  /** Every outline asked for is in memory: awaited before the face is embedded. */
-  async outlinesRead(): Promise<void> {
+  loadGlyphs(glyphIds: Iterable<number>): void {
     try {
-      await this.outlines?.ready();
+      this.outlines?.load(glyphIds);
     } catch (e) {
-      throw this.cannotRead(e);
+      const err = new FaceError(`cannot read the glyphs of ${this.file}: ${(e as Error).message}`);
+      err.file = this.file;
+      throw err;
     }
-  }
-
-  private reading(read: () => void): void {
-    try {
-      read();
-    } catch (e) {
-      throw this.cannotRead(e);
-    }
-  }
-
-  private cannotRead(e: unknown): FaceError {
-    const err = new FaceError(`cannot read the glyphs of ${this.file}: ${(e as Error).message}`);
-    err.file = this.file;
-    return err;
   }
 
   get postscriptName(): string {
@@ -187,52 +165,13 @@ function planRead(file: string): ReadPlan {
   return { bytes, glyf, rest: rest.filter(([from, to]) => to > from) };
 }
 
-/** Face files being read on the thread pool (readAhead), by path: open takes them from here. */
-const ahead = new Map<string, { stamp: string; plan: ReadPlan; read?: 'done' | 'failed' }>();
-
-/**
- * Read what opening these faces needs on the thread pool, so that the caller can do
- * other work meanwhile (a build loads the PDF writer); openFace then opens them from
- * memory. A file that cannot be read is left for openFace to report.
- */
-export function readAhead(specs: string[]): Promise<unknown> {
-  const reads: Array<Promise<void>> = [];
-  for (const file of new Set(specs.map(fileOf))) {
-    const stamp = fileStamp(file);
-    if ([...opened.values()].some((o) => o.face.file === file && o.stamp === stamp) || ahead.get(file)?.stamp === stamp) continue;
-    let plan: ReadPlan;
-    try {
-      plan = planRead(file);
-    } catch {
-      continue;
-    }
-    const entry: { stamp: string; plan: ReadPlan; read?: 'done' | 'failed' } = { stamp, plan };
-    ahead.set(file, entry);
-    reads.push(
-      readRangesAsync(file, plan.bytes, plan.rest).then(
-        () => void (entry.read = 'done'),
-        () => void (entry.read = 'failed'),
-      ),
-    );
-  }
-  return Promise.all(reads);
-}
-
 function open(key: string, file: string, member: string | undefined, stamp: string): Face {
-  const early = ahead.get(file);
-  ahead.delete(file);
-  // Read ahead of time (when that read is over), or read here.
-  let plan: ReadPlan;
-  if (early && early.stamp === stamp && (early.read === 'done' || !early.plan.rest.length)) plan = early.plan;
-  else {
-    plan = planRead(file);
-    try {
-      readRanges(file, plan.bytes, plan.rest);
-    } catch (e) {
-      throw readError(file, e);
-    }
+  const { bytes, glyf, rest } = planRead(file);
+  try {
+    readRanges(file, bytes, rest);
+  } catch (e) {
+    throw readError(file, e);
   }
-  const { bytes, glyf } = plan;
   // Anew from the whole file: fontkit may have decoded something of it from the head alone.
   const font = pick(create(bytes, file), file, member);
   presetLoca(font, bytes);

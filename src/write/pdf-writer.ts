@@ -97,10 +97,8 @@ function startDocument(style: Style, info: DocInfo, opts: WriteOptions) {
     doc.addPage({ size: [layout.pageW, layout.pageH], margin: 0 });
     drawPage(doc, p, layout.pageH, { tags, fonts, inks });
   };
-  const finish = async () => {
+  const finish = () => {
     tags.finish();
-    // The faces' outlines are read on the thread pool while the pages are composed and drawn.
-    await fonts.outlinesRead();
     fonts.embedAll();
     return documentBytes(doc);
   };
@@ -108,10 +106,9 @@ function startDocument(style: Style, info: DocInfo, opts: WriteOptions) {
 }
 
 /** One embedded font a face for the whole document; its name registered on each page that uses it. */
-function fontsOf(doc: PdfDocument): FontsOnPage & { outlinesRead(): Promise<unknown>; embedAll(): void } {
+function fontsOf(doc: PdfDocument): FontsOnPage & { embedAll(): void } {
   const embedded = new Map<Face, EmbeddedFace>();
   return {
-    outlinesRead: () => Promise.all([...embedded.keys()].map((face) => face.outlinesRead())),
     embedAll: () => embedded.forEach((f) => f.embed()),
     embedded(face) {
       let f = embedded.get(face);

@@ -44,15 +44,6 @@ describe('outlines read as asked for', () => {
     expect(subset(face.font).equals(subset(whole))).toBe(true);
   });
 
-  it('reads prefetched outlines on the thread pool: in memory once outlinesRead settles', async () => {
-    const face = openFace(copyOfSerif('prefetch.ttf'));
-    const whole = fontkit.openSync(SERIF) as fontkitNs.Font;
-    const ids = [...'县医疗保障局全面发力'].map((c) => face.glyphId(c.codePointAt(0)!));
-    face.prefetchGlyphs(ids);
-    await face.outlinesRead();
-    for (const id of ids) expect(face.font.getGlyph(id).path.toSVG()).toBe(whole.getGlyph(id).path.toSVG());
-  });
-
   it('reads a glyph it was not asked for when ink needs it', () => {
     const face = openFace(copyOfSerif('ink.ttf'));
     const whole = fontkit.openSync(SERIF) as fontkitNs.Font;
@@ -107,25 +98,6 @@ describe('GlyphOutlines', () => {
     expect(into.subarray(glyfOffset + 16).every((b) => b === 0)).toBe(true);
     outlines.load([0, 2]);
     expect(into.subarray(glyfOffset).equals(bytesOf(false).subarray(glyfOffset))).toBe(true);
-  });
-
-  it('prefetches on the thread pool, ready once read', async () => {
-    const { into, outlines } = outlinesFor(false);
-    outlines.prefetch([2]);
-    await outlines.ready();
-    expect([...into.subarray(glyfOffset + 16)]).toEqual([0, 1, 0xa2, 0xa2, 0xa2, 0xa2, 0xa2, 0xa2]);
-    expect(into.subarray(0, glyfOffset + 16).every((b) => b === 0)).toBe(true);
-  });
-
-  it('waits for a read another caller started (two issues of a batch setting the same glyph)', async () => {
-    const { into, outlines } = outlinesFor(false);
-    outlines.prefetch([1]);
-    const first = outlines.ready();
-    // The second asks for the same glyph: no second read, but it waits for the first.
-    outlines.prefetch([1]);
-    await outlines.ready();
-    expect([...into.subarray(glyfOffset + 8, glyfOffset + 16)]).toEqual([0, 1, 0xa1, 0xa1, 0xa1, 0xa1, 0xa1, 0xa1]);
-    await first;
   });
 
   it('reads the whole table once a composite glyph is asked for (its components are read by fontkit too)', () => {
