@@ -9,7 +9,7 @@ import { familyNames } from './name-table.js';
 import { fileStamp, GlyphOutlines, HEAD_BYTES, readRanges } from './face-bytes.js';
 
 export { fileStamp };
-import { presetLoca } from './fontkit-private.js';
+import { headerFirstDecode, presetLoca } from './fontkit-private.js';
 
 export class FaceError extends Error {
   /** The style entry that led here, so the error can point at it. */
@@ -48,13 +48,15 @@ export class Face {
    * it subsets the face, and for ink boxes). Every glyph a FontBook hands out is read.
    */
   loadGlyphs(glyphIds: Iterable<number>): void {
+    const ids = [...glyphIds];
     try {
-      this.outlines?.load(glyphIds);
+      this.outlines?.load(ids);
     } catch (e) {
       const err = new FaceError(`cannot read the glyphs of ${this.file}: ${(e as Error).message}`);
       err.file = this.file;
       throw err;
     }
+    headerFirstDecode(this.font, ids);
   }
 
   get postscriptName(): string {
