@@ -99,9 +99,10 @@ export function headerFirstDecode(font: Font, glyphIds: Iterable<number>): void 
     glyph._decode = function (this: typeof glyph) {
       const at = glyf.offset + offsets[id];
       const size = offsets[id + 1] - offsets[id];
-      if (!(size >= 10) || at + 10 > view.byteLength) return whole.call(this);
+      if (!(size >= 10) || at + size > view.byteLength) return whole.call(this);
       const numberOfContours = view.getInt16(at);
-      if (numberOfContours <= 0) return whole.call(this);
+      // A damaged glyph goes to fontkit too, which reports it as it always has.
+      if (numberOfContours <= 0 || !simpleGlyphFits(view, at, size, numberOfContours)) return whole.call(this);
       let decoded: GlyfHeader | null | undefined;
       const full = () => (decoded === undefined ? (decoded = whole.call(this)) : decoded);
       return {
@@ -119,4 +120,32 @@ export function headerFirstDecode(font: Font, glyphIds: Iterable<number>): void 
       };
     };
   }
+}
+
+/**
+ * Whether a simple glyph's contour ends, instructions, flags and coordinates fit in the
+ * `size` bytes loca gives it: what decoding its points would find out, without making them.
+ */
+function simpleGlyphFits(view: DataView, at: number, size: number, contours: number): boolean {
+  const end = at + size;
+  let p = at + 10 + 2 * contours;
+  if (p + 2 > end) return false;
+  const points = view.getUint16(p - 2) + 1;
+  p += 2 + view.getUint16(p);
+  let coordinates = 0;
+  for (let n = 0; n < points; ) {
+    if (p >= end) return false;
+    const flag = view.getUint8(p++);
+    let times = 1;
+    if (flag & 0x08) {
+      if (p >= end) return false;
+      times += view.getUint8(p++);
+    }
+    // x: one byte if short, none if the same as before, else two; y likewise.
+    const x = flag & 0x02 ? 1 : flag & 0x10 ? 0 : 2;
+    const y = flag & 0x04 ? 1 : flag & 0x20 ? 0 : 2;
+    coordinates += (x + y) * times;
+    n += times;
+  }
+  return p + coordinates <= end;
 }
