@@ -1,5 +1,6 @@
 // Text that would be drawn outside the type area (the page numbers aside, which sit below
-// it by design): the last check before writing, so no line leaves the page unannounced.
+// it by design, but must stay on the page), and rules outside it: the last check before
+// writing, so nothing leaves its place unannounced.
 import type { Geometry } from '../compose/geometry.js';
 import type { Layout, Part } from './types.js';
 
