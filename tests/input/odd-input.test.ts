@@ -77,4 +77,14 @@ describe('arguments given as empty names (an unset shell variable) are usage err
     expect(r.stderr).toContain('import takes a .txt or .docx file, and was given an empty name');
     expect(r.code).toBe(2);
   });
+
+  it('--style of validate, bind and fonts, --from of new, and the issue of fonts', async () => {
+    put('two.yaml', ISSUE);
+    for (const args of [['validate', 'two.yaml', '--style', ''], ['bind', 'two.yaml', '-o', 'v.pdf', '--style', ''], ['fonts', '--style', ''], ['fonts', ''], ['new', '--from', '', '-o', 'n.yaml']]) {
+      const r = await run(...args);
+      expect(r.stderr).toMatch(/was given an empty name/);
+      expect(r.code).toBe(2);
+    }
+    expect(existsSync(join(dir, 'n.yaml'))).toBe(false);
+  });
 });
