@@ -9,6 +9,7 @@ import { locate } from './load/parse-yaml.js';
 import { validateIssue, validateStyleFile, resolveStyle } from './validate/validate.js';
 import type { Issue } from './validate/schema.js';
 import { styleGeometryProblems, type Style } from './validate/style-schema.js';
+import { styleOrigin } from './validate/style-origin.js';
 import { MAX_PAGES, tooManyPages } from './validate/size-limits.js';
 import { openFontBook, type FontBook } from './fonts/font-book.js';
 import { FaceError } from './fonts/open-face.js';
@@ -21,7 +22,7 @@ import { composeBody, headingText } from './compose/body.js';
 import { composeEndBlock, distributionText } from './compose/end-block.js';
 import { paginate } from './paginate/paginate.js';
 import type { Layout } from './paginate/types.js';
-import { strayText, type Stray } from './paginate/bounds.js';
+import { strayFurniture, strayText, type Stray, type StrayFurniture } from './paginate/bounds.js';
 import type { BodyBlock } from './compose/body.js';
 import { writePdf, type WriteOptions } from './write/pdf-writer.js';
 import { cmykOutputProfile } from './write/output-intent.js';
@@ -46,6 +47,8 @@ export interface Prepared {
   loaded: Loaded;
   issue: Issue;
   style: Style;
+  /** The shared style file it was prepared with, where a style problem found later is located. */
+  styleFile?: string;
   notices: string[];
   /** The proofreader's warnings, in file order: the issue builds, but check these. */
   warnings: Warning[];
@@ -70,11 +73,10 @@ export function prepareIssue(file: string, opts: BuildOptions = {}): Prepared {
   const style = resolveStyle(styleRaw, issueStyle, opts.styleOverrides);
   const geo = styleGeometryProblems(style);
   if (geo.length) {
-    // Reported where the issue's style block is, or the style file when it has none.
-    const where = issueStyle ? { file, ...locate(loaded, ['style']) } : { file: opts.styleFile ?? file };
-    throw new UserError(geo.map((g) => ({ ...where, field: `style.${g.field}`, message: g.message })));
+    // Reported at the key that sets it: in the issue's style block, or the style file.
+    throw new UserError(geo.map((g) => ({ ...styleOrigin(file, loaded, opts.styleFile, g.keys ?? [g.field.split('.')]), message: g.message })));
   }
-  return { file, loaded, issue: v.issue, style, notices, warnings: proofread(loaded, v.issue) };
+  return { file, loaded, issue: v.issue, style, styleFile: opts.styleFile, notices, warnings: proofread(loaded, v.issue) };
 }
 
 /** A batch reads its style file once (again when it changes, as under --watch). */
@@ -164,9 +166,27 @@ export function layoutIssue(p: Prepared, book: FontBook, firstNumber = 1): Layou
   const dash = book.shape('—', 'folio', style.size.folio)[0];
   const folioInkTop = dash && book.inkY(dash)?.[1];
   const layout = paginate({ masthead, body, end, folio, folioInkTop }, style, geo, firstNumber);
-  const strays = strayText(layout, geo);
-  if (strays.length) throw new UserError(strays.map((s) => strayProblem(p, body, s)));
+  const text = strayText(layout, geo).map((s) => strayProblem(p, body, s));
+  // A masthead too tall for the page takes its rule with it: the text named is the cause.
+  const furniture = strayFurniture(layout, geo).filter((s) => s.what === 'folio' || !text.length);
+  const strays = [...text, ...furniture.map((s) => furnitureProblem(p, s))];
+  if (strays.length) throw new UserError(strays);
   return layout;
+}
+
+/** Where the style sets what put a page number off its page, or the masthead's rule below the type area. */
+const FURNITURE_KEYS = {
+  folio: [['size', 'folio'], ['folio', 'gap'], ['page', 'bottom'], ['page', 'height'], ['page', 'width'], ['page', 'left'], ['page', 'right']],
+  rule: [['masthead', 'ruleGap'], ['masthead', 'ruleWidth'], ['masthead', 'doubleRule'], ['size', 'masthead'], ['size', 'mastheadMin'], ['size', 'mark'], ['size', 'issueLine'], ['size', 'publisher'], ['grid', 'lines'], ['page', 'top'], ['page', 'bottom'], ['page', 'height']],
+};
+
+function furnitureProblem(p: Prepared, s: StrayFurniture): Problem {
+  const where = styleOrigin(p.file, p.loaded, p.styleFile, FURNITURE_KEYS[s.what]);
+  const message =
+    s.what === 'folio'
+      ? `the page number would run past the ${s.edge} edge of page ${s.page}; make size.folio${s.edge === 'bottom' ? ' or folio.gap smaller, or page.bottom larger' : ' smaller'}`
+      : `the red rule under the masthead would fall ${s.edge === 'top' ? 'above' : 'below'} the type area on page ${s.page}; make masthead.ruleGap, masthead.ruleWidth or the masthead's type smaller`;
+  return { ...where, message };
 }
 
 /** The typesetter's warnings (an end block alone on its page …), at the field they concern. */

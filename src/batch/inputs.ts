@@ -79,6 +79,8 @@ export function expandInputs(args: string[], cwd = process.cwd(), exclude: strin
     list.push({ file, abs, rel: posix(rel) });
   };
   for (const arg of args) {
+    // resolve() reads "" as the working folder: an empty name (an unset shell variable) would build all of it.
+    if (!arg.trim()) throw new UsageError(`an input was given as an empty name ("${arg}"); name an issue file, a folder or a glob`);
     if (arg === '-') {
       inputs.push({ file: STDIN_NAME, abs: STDIN_NAME, rel: 'stdin.yaml' });
       continue;

@@ -18,6 +18,7 @@ const DEPTHS: ContentsDepth[] = ['issues', 'sections', 'items'];
 export async function runBind(files: string[], flags: BindFlags): Promise<number> {
   if (flags.color && !['rgb', 'cmyk'].includes(flags.color)) throw new UsageError(`--color takes rgb or cmyk, not "${flags.color}"`);
   if (!DEPTHS.includes(flags.contents as ContentsDepth)) throw new UsageError(`--contents takes ${DEPTHS.join(', ')}, not "${flags.contents}"`);
+  if (flags.style !== undefined && !flags.style.trim()) throw new UsageError('--style names a style file, and was given an empty name');
   if (flags.title !== undefined && !flags.title.trim()) throw new UsageError('--title must not be empty');
   const t0 = performance.now();
   const { bindVolume } = await import('../bind/bind-volume.js');

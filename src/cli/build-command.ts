@@ -47,6 +47,7 @@ export function buildRequest(files: string[], flags: BuildFlags): BatchRequest {
     throw new UsageError(`-o names the PDF to write, and "${flags.output}" ends in a slash, so it names a folder; for a folder of PDFs use --out-dir`);
   }
   if (flags.output === '') throw new UsageError('-o names the PDF to write, and was given an empty name');
+  if (flags.outDir !== undefined && !flags.outDir.trim()) throw new UsageError('--out-dir names the folder to write the PDFs in, and was given an empty name');
   // A device or a pipe (-o /dev/null, a FIFO) is a sink, whatever its name.
   if (flags.output !== undefined && flags.output !== '-' && !/\.pdf$/i.test(flags.output) && !isSink(flags.output)) {
     throw new UsageError(`-o names the PDF to write, and "${flags.output}" does not end in .pdf${/\.png$/i.test(flags.output) ? ' (for page images use --preview)' : ''}`);

@@ -1,7 +1,7 @@
 // `yanjin-bulletin fonts [--style FILE] [ISSUE.yaml]`: each role and the faces it resolved
 // to, in fallback order; with an issue, every character no face of its role has, with
 // where it stands. Exit 1 when a character is missing, so it can gate a build.
-import { formatProblem, UserError } from '../errors.js';
+import { formatProblem, UsageError, UserError } from '../errors.js';
 import { prepareIssue, openFaces, textFields, fontFolders, type BuildOptions } from '../build-issue.js';
 import { checkFontPath } from './font-path.js';
 import { bundledFamilies } from '../fonts/bundled.js';
@@ -20,6 +20,8 @@ export async function runFonts(issue: string | undefined, flags: { style?: strin
   const out: string[] = [];
   let book: FontBook;
   let missing: string[] = [];
+  if (flags.style !== undefined && !flags.style.trim()) throw new UsageError('--style names a style file, and was given an empty name');
+  if (issue !== undefined && !issue.trim()) throw new UsageError('fonts takes an issue file, and was given an empty name');
   const opts: BuildOptions = { styleFile: flags.style, fontPath: checkFontPath(flags.fontPath) };
   if (issue) {
     const p = prepareIssue(issue, opts);

@@ -1,7 +1,7 @@
 // `yanjin-bulletin import FILE.txt|FILE.docx [-o OUT.yaml] [--force]`
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UserError } from '../errors.js';
+import { UsageError, UserError } from '../errors.js';
 import { writeAtomic } from '../write/atomic.js';
 
 export interface ImportFlags {
@@ -14,6 +14,7 @@ export function defaultImportOutput(input: string): string {
 }
 
 export async function runImport(file: string, flags: ImportFlags): Promise<number> {
+  if (!file.trim()) throw new UsageError('import takes a .txt or .docx file, and was given an empty name');
   const out = flags.output ?? defaultImportOutput(file);
   if (resolve(out) === resolve(file)) throw new UserError({ file, message: 'the output would replace the input', hint: 'name another output with -o' });
   refuseOverwrite(out, flags.force);

@@ -18,6 +18,7 @@ export interface NewFlags {
 export async function runNew(flags: NewFlags): Promise<number> {
   const date = today();
   if (!isRealDate(date)) throw new UsageError(`YB_TODAY must be a date written YYYY-MM-DD, not "${date}"`);
+  if (flags.from !== undefined && !flags.from.trim()) throw new UsageError('--from names the last issue file, and was given an empty name');
   let last: Issue | undefined;
   if (flags.from) {
     const loaded = loadYamlFile(flags.from);

@@ -30,6 +30,7 @@ interface Checked {
 }
 
 export async function runValidate(args: string[], flags: ValidateFlags): Promise<number> {
+  if (flags.style !== undefined && !flags.style.trim()) throw new UsageError('--style names a style file, and was given an empty name');
   checkFontPath(flags.fontPath);
   if (args.includes('-')) {
     const [{ readStdin, STDIN_NAME }, { giveInput }] = await Promise.all([import('../batch/stdio.js'), import('../load/load-file.js')]);

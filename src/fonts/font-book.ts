@@ -61,7 +61,8 @@ export class FontBook implements Shaper {
       const cp = char.codePointAt(0)!;
       let g = memo.get(cp);
       if (!g) {
-        const f = this.find(cp, role);
+        // A tab typed inside a line is set as a space: faces have no glyph of their own for it.
+        const f = this.find(char === '\t' ? 0x20 : cp, role);
         // The coverage check stops a build with a missing character before composition.
         if (!f) throw new Error(`no face of the ${role} role has "${char}" (U+${cp.toString(16).toUpperCase()})`);
         f.face.face.loadGlyphs([f.glyphId]);

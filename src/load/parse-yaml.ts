@@ -38,7 +38,8 @@ export function parseYaml(file: string, text: string): { parsed?: ParsedYaml; pr
   const lines = new LineCounter();
   // Duplicated keys are found here, in one pass: yaml's own check compares every key of a
   // block with every other (20,000 keys took seconds).
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: true, strict: true });
+  // The core schema whatever a `%YAML 1.1` line asks for: 1.1 would read a date as a timestamp and yes as true.
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: true, strict: true, schema: 'core' });
   const parsed: ParsedYaml = { file, text, doc, lines, data: undefined };
   const src = text.split('\n');
   const syntax = dropKnockOns(doc.errors.map((e) => explained(parsed, src, e)));
@@ -145,6 +146,11 @@ function structureProblems(parsed: ParsedYaml): Problem[] {
       }
     },
     Pair(_, pair) {
+      // `? [a, b]` or `[a, b]: x`: a key that is a list or block names no field (and yaml would warn on the console).
+      if (isPair(pair) && (isMap(pair.key) || isSeq(pair.key))) {
+        out.push({ file: parsed.file, ...at(pair.key), message: `a key here is a ${isSeq(pair.key) ? 'list' : 'block of keys'}; a key is a name, such as "title"` });
+        return;
+      }
       if (!isPair(pair) || !isScalar(pair.key) || typeof pair.key.value !== 'string') return;
       const key = pair.key.value;
       const pos = at(pair.key);

@@ -1,5 +1,6 @@
 // Text that would be drawn outside the type area (the page numbers aside, which sit below
-// it by design): the last check before writing, so no line leaves the page unannounced.
+// it by design, but must stay on the page), and rules outside it: the last check before
+// writing, so nothing leaves its place unannounced.
 import type { Geometry } from '../compose/geometry.js';
 import type { Layout, Part } from './types.js';
 
@@ -44,6 +45,40 @@ export function strayText(layout: Layout, geo: Geometry): Stray[] {
       }
       if (edge) seen.add(d.block);
       if (edge) out.push({ page: page.number, part: d.part, block: d.block, edge, text: d.glyphs.slice(0, 12).map((g) => g.glyph.char).join('') });
+    }
+  }
+  return out;
+}
+
+/** Furniture outside where it belongs: a page number past the page's edge, a rule outside the type area. */
+export interface StrayFurniture {
+  page: number;
+  what: 'folio' | 'rule';
+  edge: Stray['edge'];
+}
+
+/** The first page number past an edge of its page, and the first rule outside the type area. */
+export function strayFurniture(layout: Layout, geo: Geometry): StrayFurniture[] {
+  const out: StrayFurniture[] = [];
+  const first = (what: StrayFurniture['what']) => !out.some((s) => s.what === what);
+  for (const page of layout.pages) {
+    for (const d of page.draws) {
+      if (d.kind === 'rule') {
+        const edge = d.y - d.width / 2 < geo.top - TOLERANCE ? 'top' : d.y + d.width / 2 > geo.top + geo.height + TOLERANCE ? 'bottom' : undefined;
+        if (edge && first('rule')) out.push({ page: page.number, what: 'rule', edge });
+      } else if (d.part === 'folio' && first('folio')) {
+        // The em box of each glyph: the dash's ink is well inside it.
+        let edge: Stray['edge'] | undefined;
+        for (const g of d.glyphs) {
+          const x0 = d.x + (g.cell ?? g.x);
+          const size = g.glyph.size;
+          if (x0 < 0) edge = 'left';
+          else if (x0 + g.w > layout.pageW) edge = 'right';
+          else if (d.y + 0.12 * size > layout.pageH) edge = 'bottom';
+          if (edge) break;
+        }
+        if (edge) out.push({ page: page.number, what: 'folio', edge });
+      }
     }
   }
   return out;

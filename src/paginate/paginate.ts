@@ -87,8 +87,9 @@ function placeMasthead(m: MastheadLines, style: Style, geo: Geometry): { draws: 
   }
   if (m.dateOwnLine || m.publisher.length === 0) pubBase = baselineInRow(rowTop(r++), lp, style.size.publisher);
   draws.push(textDraw('publisher', 'publisher', geo.left, pubBase, m.date));
-  // The red rule 4 mm below the bottom of that line's characters.
-  const ruleY = pubBase + 0.12 * style.size.publisher + style.masthead.ruleGap + style.masthead.ruleWidth / 2;
+  // The red rule 4 mm below the bottom of that line's characters (of a double rule, its thick stroke, twice as wide).
+  const thick = style.masthead.ruleWidth * (style.masthead.doubleRule ? 2 : 1);
+  const ruleY = pubBase + 0.12 * style.size.publisher + style.masthead.ruleGap + thick / 2;
   const x1 = geo.left;
   const x2 = geo.left + geo.width;
   if (style.masthead.doubleRule) {

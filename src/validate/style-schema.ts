@@ -139,9 +139,16 @@ export function defaultStyle(): Style {
   return typeof __YB_DEFAULT_STYLE__ === 'string' ? (JSON.parse(__YB_DEFAULT_STYLE__) as Style) : styleSchema().parse({});
 }
 
-/** Checks across keys, on the merged style: the type area must hold the grid. */
-export function styleGeometryProblems(s: Style): { field: string; message: string }[] {
-  const out: { field: string; message: string }[] = [];
+/** A problem of the merged style; `keys`: the keys it is located at, the first one set (default: `field`). */
+export interface StyleProblem {
+  field: string;
+  message: string;
+  keys?: string[][];
+}
+
+/** Checks across keys, on the merged style: the type area must hold the grid, and each line its type. */
+export function styleGeometryProblems(s: Style): StyleProblem[] {
+  const out: StyleProblem[] = [];
   const w = s.page.width - s.page.left - s.page.right;
   const h = s.page.height - s.page.top - s.page.bottom;
   const f = (n: number) => `${(n / PT_PER_MM).toFixed(1)} mm`;
@@ -150,5 +157,18 @@ export function styleGeometryProblems(s: Style): { field: string; message: strin
   if (h < s.size.body * 5) out.push({ field: 'page', message: `the type area is ${f(h)} high: the margins leave too little room` });
   else if (h / s.grid.lines < s.size.body) out.push({ field: 'grid.lines', message: `${s.grid.lines} lines of ${s.size.body} pt do not fit a ${f(h)} type area` });
   if (s.size.mastheadMin > s.size.masthead) out.push({ field: 'size.mastheadMin', message: `is larger than size.masthead (${s.size.masthead} pt)` });
+  // The mark, issue line, publisher and headings take one grid line each: larger type would overprint its neighbours.
+  const pitch = h / s.grid.lines;
+  if (pitch >= s.size.body) {
+    for (const k of ['heading', 'mark', 'issueLine', 'publisher'] as const) {
+      if (s.size[k] > pitch + 1e-9) out.push({ field: `size.${k}`, message: `${s.size[k]} pt type does not fit a line of the grid (${s.grid.lines} lines of ${pitch.toFixed(1)} pt in ${f(h)}); at most ${Math.floor(pitch * 10) / 10} pt` });
+    }
+  }
+  // The end block's rules stay clear of its text: a line's em box is 0.75 of the pitch less half the size from a rule's side.
+  const room = 0.75 * s.size.end * s.end.leading - 0.5 * s.size.end;
+  const endTerms = `${s.size.end} pt lines at end.leading ${s.end.leading}`;
+  for (const [k, limit] of [['ruleOuter', room], ['ruleInner', 2 * room]] as const) {
+    if (s.end[k] > limit + 1e-9) out.push({ field: `end.${k}`, message: `a ${f(s.end[k])} rule would overprint the end block's ${endTerms}; at most ${f(limit)}`, keys: [['end', k], ['size', 'end'], ['end', 'leading']] });
+  }
   return out;
 }

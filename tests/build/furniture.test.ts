@@ -1,13 +1,14 @@
 // The page furniture of FORMAT.md beyond the example: mark, running total, print run,
 // long titles, the end block on a page of its own, and style overrides.
 import { afterAll, describe, it, expect } from 'vitest';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { cli } from '../helpers/cli.js';
 import { ROOT } from '../helpers/paths.js';
 import { readPdf, squash } from '../helpers/read-pdf.js';
-import { exampleData, tempDir, writeIssue } from '../helpers/variant.js';
+import { exampleData, MINIMAL_ISSUE, tempDir, writeIssue } from '../helpers/variant.js';
+import { layoutIssue, openFaces, prepareIssue } from '../../src/build-issue.js';
 import { withoutWarnings } from '../helpers/warnings.js';
 
 const MM = 72 / 25.4;
@@ -236,3 +237,51 @@ describe('style', () => {
   });
 });
 
+
+describe('style values within their ranges that would put furniture off its place', () => {
+  /** Build MINIMAL_ISSUE (its style block from line 10) with a style file; what it says, and whether a PDF came out. */
+  async function refused(style: string, house?: string) {
+    const dir = tempDir();
+    dirs.push(dir);
+    writeFileSync(join(dir, 'issue.yaml'), `${MINIMAL_ISSUE}${style ? `style:\n${style}` : ''}`);
+    if (house) writeFileSync(join(dir, 'house.yaml'), house);
+    const r = await cli(['build', 'issue.yaml', ...(house ? ['--style', 'house.yaml'] : [])], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(existsSync(join(dir, 'issue.pdf'))).toBe(false);
+    return r.stderr;
+  }
+
+  it('refuses page numbers past the page, at the key that sends them there', async () => {
+    expect(await refused('  folio: {gap: 100}\n')).toBe('issue.yaml:11:16: style.folio.gap: the page number would run past the bottom edge of page 1; make size.folio or folio.gap smaller, or page.bottom larger\n');
+    expect(await refused('  size: {folio: 200}\n')).toBe('issue.yaml:11:17: style.size.folio: the page number would run past the left edge of page 1; make size.folio smaller\n');
+    expect(await refused('', 'page:\n  bottom: 0\n')).toMatch(/^house\.yaml:2:11: page\.bottom: the page number would run past the bottom edge of page 1/);
+  });
+
+  it('refuses a masthead rule below the type area', async () => {
+    expect(await refused('  masthead: {ruleGap: 200}\n')).toMatch(/^issue\.yaml:11:23: style\.masthead\.ruleGap: the red rule under the masthead would fall below the type area on page 1;/);
+  });
+
+  it('refuses type larger than a line of the grid for headings and the masthead lines', async () => {
+    expect(await refused('  size: {heading: 60, publisher: 30}\n')).toBe(
+      'issue.yaml:11:19: style.size.heading: 60 pt type does not fit a line of the grid (22 lines of 29.0 pt in 225.0 mm); at most 28.9 pt\n' +
+        'issue.yaml:11:34: style.size.publisher: 30 pt type does not fit a line of the grid (22 lines of 29.0 pt in 225.0 mm); at most 28.9 pt\n',
+    );
+  });
+
+  it('refuses end rules thick enough to overprint the end block, at the size and leading that set its room', async () => {
+    expect(await refused('  end: {ruleOuter: 5}\n')).toBe("issue.yaml:11:20: style.end.ruleOuter: a 5.0 mm rule would overprint the end block's 14 pt lines at end.leading 1.5; at most 3.1 mm\n");
+    expect(await refused('  end: {leading: 1, ruleInner: 3}\n')).toMatch(/^issue\.yaml:11:\d+: style\.end\.ruleInner: a 3\.0 mm rule would overprint the end block's 14 pt lines at end\.leading 1; at most 2\.5 mm\n$/);
+  });
+
+  it("sets a double rule's thick stroke 4 mm below the date line, as the single rule", async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const top = async (style: string) => {
+      writeFileSync(join(dir, 'issue.yaml'), `${MINIMAL_ISSUE}style:\n  masthead: {ruleWidth: 20${style}}\n`);
+      const p = prepareIssue(join(dir, 'issue.yaml'));
+      const rules = layoutIssue(p, await openFaces(p)).pages[0].draws.filter((d) => d.kind === 'rule');
+      return Math.min(...rules.map((r) => r.y - r.width / 2));
+    };
+    expect(await top(', doubleRule: true')).toBeCloseTo(await top(''), 6);
+  });
+});
