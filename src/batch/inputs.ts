@@ -65,6 +65,7 @@ export interface Expanded {
   batch: boolean;
 }
 
+/** The issue files that `args` name (files, folders, globs), less `exclude`; none is a usage error. */
 export function expandInputs(args: string[], cwd = process.cwd(), exclude: string[] = []): Expanded {
   const seen = new Set(exclude.map((e) => resolve(cwd, e)));
   const inputs: Input[] = [];
@@ -114,7 +115,15 @@ export function expandInputs(args: string[], cwd = process.cwd(), exclude: strin
     for (const p of plain) p.rel = posix(relative(common, p.abs));
     inputs.push(...plain);
   }
+  if (inputs.length === 0) throw noIssueFiles(args, cwd, exclude);
   return { inputs, empty, batch };
+}
+
+/** Nothing to build or check: say why, naming a style file given as an input too. */
+function noIssueFiles(args: string[], cwd: string, exclude: string[]): UsageError {
+  const style = args.find((a) => exclude.some((e) => resolve(cwd, e) === resolve(cwd, a)));
+  if (style) return new UsageError(`${style} is the style file given with --style, not an issue file; name the issue files too`);
+  return new UsageError(`no issue files in ${args.join(' ')} (an issue file is a .yaml file with a top-level masthead: key)`);
 }
 
 function commonDir(dirs: string[]): string {

@@ -45,7 +45,6 @@ export interface Plan {
 export function plan(req: BatchRequest): Plan {
   const exclude = req.opts.styleFile ? [req.opts.styleFile] : [];
   const { inputs: all, empty, batch } = expandInputs(req.args, req.cwd, exclude);
-  if (all.length === 0) throw new UsageError(`no issue files in ${req.args.join(' ')} (an issue file is a .yaml file with a top-level masthead: key)`);
   if (req.output && req.outDir) throw new UsageError('give either -o FILE (one input) or --out-dir DIR, not both');
   if (req.output && (all.length > 1 || batch)) throw new UsageError('-o names one output file; with several inputs use --out-dir');
   const inputs = all.filter((i) => inShard(i.rel, req.shard));

@@ -2,7 +2,7 @@
 // others before anything is composed; each is then composed once, as it prints alone,
 // with its page numbers running on from the issue before; the title page and contents
 // come last (they need the page numbers) but go first in the document.
-import { UsageError, UserError, type Problem } from '../errors.js';
+import { UserError, type Problem } from '../errors.js';
 import { dirname, resolve } from 'node:path';
 import { creationDate, layoutIssue, openFaces, prepareIssue, writeOptions, type BuildOptions, type Prepared } from '../build-issue.js';
 import { expandInputs } from '../batch/inputs.js';
@@ -48,7 +48,6 @@ export interface BoundVolume {
 export async function bindVolume(req: BindRequest): Promise<BoundVolume> {
   const exclude = req.opts.styleFile ? [req.opts.styleFile] : [];
   const { inputs } = expandInputs(req.args, req.cwd, exclude);
-  if (inputs.length === 0) throw new UsageError(`no issue files in ${req.args.join(' ')} (an issue file is a .yaml file with a top-level masthead: key)`);
 
   // Every problem of every issue at once: a volume is bound whole or not at all.
   const problems: Problem[] = [];

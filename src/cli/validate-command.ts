@@ -37,7 +37,6 @@ export async function runValidate(args: string[], flags: ValidateFlags): Promise
     giveInput(STDIN_NAME, await readStdin());
   }
   const { inputs, empty } = expandInputs(args, process.cwd(), flags.style ? [flags.style] : []);
-  if (inputs.length === 0) throw new UsageError(`no issue files in ${args.join(' ')} (an issue file is a .yaml file with a top-level masthead: key)`);
   const results: Checked[] = [];
   for (const i of inputs) results.push(await checkOne(i.file, flags));
   if (flags.json) {

@@ -63,8 +63,35 @@ const INVISIBLE: Record<string, string> = {
   '\u2060': 'word joiner',
   '\ufeff': 'byte order mark',
   '\u00ad': 'soft hyphen',
+  '\u2028': 'line separator',
+  '\u2029': 'paragraph separator',
 };
-const INVISIBLE_RE = /[\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e\u0000-\u0008\u000b-\u001f\u007f]/g;
+/** Spaces of other widths than the ordinary one, which CJK faces do not draw (en and em spaces they do). */
+const ODD_SPACES: Record<string, string> = {
+  '\u2009': 'thin space',
+  '\u200a': 'hair space',
+  '\u202f': 'narrow no-break space',
+  '\u205f': 'medium mathematical space',
+};
+// Invisible characters, control characters (C0 and C1), spaces of odd widths, and half
+// of a surrogate pair (a YAML escape such as "\uD800" makes one).
+const INVISIBLE_RE =
+  /[\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e\u2028\u2029\u0000-\u0008\u000b-\u001f\u007f-\u009f]|[\u2000\u2001\u2004-\u200a\u202f\u205f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** What an unwanted character is, and what to do about it. */
+function describe(ch: string): { message: string; hint: string } {
+  const cp = ch.charCodeAt(0);
+  const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (cp >= 0xd800 && cp <= 0xdfff) {
+    return { message: `a broken character (half of a surrogate pair, ${code}) is in the text here`, hint: 'an escape such as "\\uD800" names half a character; type the character itself' };
+  }
+  if ((cp >= 0x2000 && cp <= 0x200a) || cp === 0x202f || cp === 0x205f) {
+    // (en and em spaces never reach here: the pattern leaves them)
+    return { message: `an unusual space (${ODD_SPACES[ch] ?? 'a typographic space'}, ${code}) is in the text here`, hint: 'type an ordinary space, or none between Chinese characters' };
+  }
+  const name = INVISIBLE[ch] ?? (cp < 0xa0 ? 'control character' : 'direction mark');
+  return { message: `an invisible character (${name}, ${code}) is in the text here`, hint: 'it often comes with text pasted from a web page or a chat; delete it' };
+}
 
 function invisible(parsed: ParsedYaml, path: PropertyKey[], text: string): Problem[] {
   const out: Problem[] = [];
@@ -73,15 +100,7 @@ function invisible(parsed: ParsedYaml, path: PropertyKey[], text: string): Probl
     const ch = m[0];
     const nth = seen.get(ch) ?? 0;
     seen.set(ch, nth + 1);
-    const cp = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    const name = INVISIBLE[ch] ?? (ch.charCodeAt(0) < 0x80 ? 'control character' : 'direction mark');
-    out.push({
-      file: parsed.file,
-      ...place(parsed, path, ch, nth),
-      field: pathToField(path),
-      message: `an invisible character (${name}, U+${cp}) is in the text here`,
-      hint: 'it often comes with text pasted from a web page or a chat; delete it',
-    });
+    out.push({ file: parsed.file, ...place(parsed, path, ch, nth), field: pathToField(path), ...describe(ch) });
   }
   return out;
 }

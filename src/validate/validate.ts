@@ -158,6 +158,7 @@ function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 const FULL_WIDTH_COLON = 'a full-width colon "：" does not end a key; type an ASCII colon and a space ": " (半角冒号加空格)';
 
 function keyHint(key: string): string | undefined {
+  if (key === '<<') return 'merge keys (<<: *name) are not read here; write the keys out, or refer to a whole value with *name';
   if (/\u3000/.test(key)) return 'the key holds a full-width space (全角空格 U+3000); use ordinary spaces';
   if (key.includes('：')) return FULL_WIDTH_COLON;
   if (/[\u4e00-\u9fff]/.test(key)) return 'keys are the English names above; the Chinese text goes after the colon';

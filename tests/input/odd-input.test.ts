@@ -1,7 +1,7 @@
 // Inputs a robustness sweep found answered badly: a tab inside a line of text, a file
 // that says `%YAML 1.1`, a key that is a list, and arguments given as empty names.
-import { describe, it, expect, beforeAll } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from '../helpers/cli.js';
@@ -20,6 +20,7 @@ const ISSUE = `${MASTHEAD}sections:\n  - heading: 民生\n    items:\n      - bo
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'yb-odd-'));
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a tab inside a line of text', () => {
   it('is set as a space in every field, not an internal error', async () => {
@@ -86,5 +87,16 @@ describe('arguments given as empty names (an unset shell variable) are usage err
       expect(r.code).toBe(2);
     }
     expect(existsSync(join(dir, 'n.yaml'))).toBe(false);
+  });
+});
+
+describe('the style file given as an input', () => {
+  it('is named as the style file, not as a place with no issue files', async () => {
+    put('house.yaml', 'size:\n  body: 16\n');
+    for (const cmd of [['validate'], ['build'], ['bind', '-o', 'v.pdf']]) {
+      const r = await run(...cmd, 'house.yaml', '--style', 'house.yaml');
+      expect(r.stderr).toBe('yanjin-bulletin: house.yaml is the style file given with --style, not an issue file; name the issue files too\n');
+      expect(r.code).toBe(2);
+    }
   });
 });
