@@ -190,7 +190,7 @@ function furnitureProblem(p: Prepared, s: StrayFurniture): Problem {
 }
 
 /** The typesetter's warnings (an end block alone on its page …), at the field they concern. */
-export function layoutWarnings(p: Prepared, layout: Layout): Warning[] {
+function layoutWarnings(p: Prepared, layout: Layout): Warning[] {
   return (layout.warnings ?? []).map((w) => {
     const path = w.part === 'distribution' || w.part === 'staff' ? [w.part] : ['masthead', w.part];
     return { file: p.file, ...locate(p.loaded, path), field: pathToField(path), message: w.message };

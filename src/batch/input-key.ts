@@ -12,7 +12,7 @@ import { fileStamp } from '../fonts/open-face.js';
 let version: string | undefined;
 
 /** The program's name and version, from its package.json. */
-export function programVersion(): string {
+function programVersion(): string {
   if (version === undefined) {
     try {
       const pkg = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json'), 'utf8')) as { name: string; version: string };

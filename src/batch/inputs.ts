@@ -22,7 +22,7 @@ const ISSUE_EXT = /\.ya?ml$/i;
 /** An issue file has a top-level `masthead:` key; a style file in the same folder has not. */
 const MASTHEAD = /^["']?masthead["']?[ \t]*:/m;
 
-export function isIssueFile(path: string): boolean {
+function isIssueFile(path: string): boolean {
   try {
     return MASTHEAD.test(readFileSync(path, 'utf8'));
   } catch {

@@ -27,7 +27,7 @@ export function pickMode(flags: { quiet?: boolean; json?: boolean }, err: Out = 
   return err.isTTY && process.env.TERM !== 'dumb' && !process.env.CI ? 'bar' : 'lines';
 }
 
-export function summarize(results: JobResult[], seconds: number): Summary {
+function summarize(results: JobResult[], seconds: number): Summary {
   const n = (s: JobResult['status']) => results.filter((r) => r.status === s).length;
   return { built: n('built'), failed: n('failed'), skipped: n('skipped'), warnings: results.reduce((k, r) => k + r.warnings.length, 0), seconds: Math.round(seconds * 100) / 100 };
 }

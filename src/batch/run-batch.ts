@@ -42,7 +42,7 @@ export interface Plan {
   inputs: Input[];
 }
 
-export function plan(req: BatchRequest): Plan {
+function plan(req: BatchRequest): Plan {
   const exclude = req.opts.styleFile ? [req.opts.styleFile] : [];
   const { inputs: all, empty, batch } = expandInputs(req.args, req.cwd, exclude);
   if (req.output && req.outDir) throw new UsageError('give either -o FILE (one input) or --out-dir DIR, not both');

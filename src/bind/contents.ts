@@ -25,7 +25,6 @@ export const CONTENTS_TITLE = '目　录';
 
 /** Set and placed contents: pages of draws (not yet numbered), and the page of each entry. */
 export function composeContents(entries: ContentsEntry[], style: Style, geo: Geometry, shaper: Shaper): Page[] {
-  const cell = geo.charPitch;
   // The widest page number decides where the leaders stop, on every line alike.
   const last = String(Math.max(0, ...entries.map((e) => e.page)));
   const rows = entries.map((e) => entryLines(e, style, geo, shaper, last));

@@ -36,7 +36,7 @@ function isSink(path: string): boolean {
   }
 }
 
-export function buildRequest(files: string[], flags: BuildFlags): BatchRequest {
+function buildRequest(files: string[], flags: BuildFlags): BatchRequest {
   if (flags.style === '') throw new UsageError('--style names a style file, and was given an empty name');
   // Standard output named as a file is standard output: the PDF alone goes there.
   if (flags.output === '/dev/stdout') flags = { ...flags, output: '-' };

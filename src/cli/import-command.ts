@@ -9,7 +9,7 @@ export interface ImportFlags {
   force?: boolean;
 }
 
-export function defaultImportOutput(input: string): string {
+function defaultImportOutput(input: string): string {
   return input.replace(/\.(txt|text|docx)$/i, '') + '.yaml';
 }
 

@@ -115,14 +115,3 @@ function computeInfo(ch: string): number {
 }
 
 /** Punctuation that has a blank half to squeeze (full-width marks only). */
-export function isSqueezable(cls: CharClass): boolean {
-  return cls === 'open' || cls === 'close';
-}
-
-export function isLatinish(cls: CharClass): boolean {
-  return cls === 'word';
-}
-
-export function isCjk(cls: CharClass): boolean {
-  return cls === 'han';
-}

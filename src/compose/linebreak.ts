@@ -154,7 +154,7 @@ export interface LineFit {
 }
 
 /** A fresh LineFit to fill (the search reuses one instead of allocating per candidate). */
-export function newFit(): LineFit {
+function newFit(): LineFit {
   return { natural: 0, shrink: 0, marks: 0, shrinkB: 0, marksB: 0, startTrim: 0, gaps: 0 };
 }
 
@@ -203,7 +203,7 @@ export interface Settled {
  * blank halves of brackets and quotes (their ink stays whole), shared in proportion,
  * and only then pause and stop marks (，。、；：？！), shared in proportion.
  */
-export function settle(fit: LineFit, width: number, trimOK = true, out: Settled = newSettled()): Settled {
+function settle(fit: LineFit, width: number, trimOK = true, out: Settled = newSettled()): Settled {
   let over = fit.natural - width;
   let trim = 0;
   if (over > EPS && fit.startTrim > 0 && trimOK) {

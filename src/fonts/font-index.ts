@@ -9,7 +9,7 @@ const FONT_FILE = /\.(ttf|otf|ttc|otc)$/i;
 const MAX_DEPTH = 8;
 
 /** Names compare without case, spaces, hyphens or underscores: 仿宋_GB2312 = 仿宋GB2312. */
-export const normName = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
+const normName = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
 
 const REGULAR = new Set(['regular', 'normal', 'book', 'roman', 'standard', 'medium', '常规', '正常', '標準', '标准', 'w3']);
 const BOLD = new Set(['bold', '粗体', '粗體', 'w7']);

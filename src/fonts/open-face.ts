@@ -112,7 +112,6 @@ const MAX_FONT_FILE = 512 << 20;
 
 /** `file.ttc#PostScriptName`: a member of a collection. */
 const MEMBER = /^(.*\.(?:ttc|otc))#(.+)$/i;
-const fileOf = (spec: string) => MEMBER.exec(spec)?.[1] ?? spec;
 
 /**
  * `spec` is a file path, ending in `#PostScriptName` to pick a member of a .ttc/.otc

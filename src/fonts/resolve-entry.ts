@@ -8,7 +8,7 @@ import type { FaceLookup, Resolved } from './lookup.js';
 const FONT_FILE = /\.(ttf|otf|ttc|otc)(#.*)?$/i;
 
 /** Whether an entry names a file rather than a face. */
-export const isPathEntry = (entry: string) => FONT_FILE.test(entry) || entry.includes('/') || entry.includes('\\');
+const isPathEntry = (entry: string) => FONT_FILE.test(entry) || entry.includes('/') || entry.includes('\\');
 
 /**
  * Paths are relative to the file that names them (`baseDir`). Names are looked up among

@@ -10,11 +10,11 @@ import type JSZip from 'jszip';
 const loadJszip = () => createRequire(import.meta.url)('jszip') as typeof JSZip;
 
 /** XML a Word file may unpack to: an issue is a few hundred kilobytes of it. */
-export const MAX_DOCX_XML_BYTES = 50 * 1024 * 1024;
+const MAX_DOCX_XML_BYTES = 50 * 1024 * 1024;
 /** Paragraphs a Word file may hold: a 1,000-page issue has fewer than this. */
-export const MAX_DOCX_PARAGRAPHS = 50_000;
+const MAX_DOCX_PARAGRAPHS = 50_000;
 /** Parts of the zip: a Word file has a few dozen (and a picture each). */
-export const MAX_DOCX_ENTRIES = 2_000;
+const MAX_DOCX_ENTRIES = 2_000;
 
 export class DocxLimitError extends Error {}
 

@@ -61,6 +61,6 @@ export function readStaffLine(text: string): Staff[] | undefined {
 }
 
 /** 李 勉 → 李勉: spaces typed to widen a two-character name go; spaces between Latin words stay. */
-export function squeezeName(s: string): string {
+function squeezeName(s: string): string {
   return s.trim().replace(/[\s\u3000\u00a0]+/g, (ws, at: number, all: string) => (/[A-Za-z]/.test(all[at - 1] ?? '') && /[A-Za-z]/.test(all[at + ws.length] ?? '') ? ' ' : ''));
 }

@@ -50,7 +50,7 @@ function sniff(file: string, bytes: Uint8Array): InputKind {
 const IMPORT_TEXT: InputKindWords = { noun: 'a text to import', is: 'text (.txt) or Word (.docx)', text: 'text (.txt, UTF-8 or GBK) or Word (.docx)' };
 
 /** A Word file may hold pictures, so more than a text; what it unpacks to is checked in read-docx.ts. */
-export const MAX_DOCX_BYTES = 100 * 1024 * 1024;
+const MAX_DOCX_BYTES = 100 * 1024 * 1024;
 
 export async function importFile(file: string): Promise<Imported> {
   const bytes = readCapped(file);

@@ -29,7 +29,7 @@ export function splitAtSpace(text: string): { title: string; body: string } | un
   return undefined;
 }
 
-export function looksLikeTitle(t: string): boolean {
+function looksLikeTitle(t: string): boolean {
   const n = [...t].length;
   return n >= 2 && n <= MAX_TITLE && !/[。！？!?；;]/.test(t) && !/[，、：,:（(“‘《]$/.test(t) && !/^[，。、；：）)”’》]/.test(t);
 }

@@ -5,7 +5,7 @@ import { splitAtSpace } from './item-parts.js';
 import type { Block, ImportNote, PlaceWord } from './types.js';
 
 /** Would this block start something (a heading, an item, a list entry) rather than continue a sentence? */
-export function startsSomething(b: Block): boolean {
+function startsSomething(b: Block): boolean {
   return HEADING.test(b.text) || !!b.headingStyle || !!b.lead || !!b.allBold || LIST_START.test(b.text) || !!splitAtSpace(b.text);
 }
 

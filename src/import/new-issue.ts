@@ -73,7 +73,6 @@ const OPTIONAL: [RegExp, string[]][] = [
 
 /** Comments added after the lines they explain; the YAML itself is what issueToYaml wrote. */
 function annotate(yaml: string, issue: Issue, fromLast: boolean, dateNote: string): string {
-  const m = issue.masthead;
   const after: [RegExp, string][] = [
     [/^masthead:$/, '报头 (masthead): printed at the top of page 1'],
     [/^ {2}title: /, "the bulletin's name, printed large in red"],

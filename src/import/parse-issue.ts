@@ -15,7 +15,7 @@ export interface Parsed {
 }
 
 /** A placeholder heading for items found before the first 【】 heading. */
-export const NO_HEADING = '未分栏';
+const NO_HEADING = '未分栏';
 
 export function parseBlocks(input: Block[], file: string, place: PlaceWord): Parsed {
   const notes: ImportNote[] = [];

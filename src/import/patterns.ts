@@ -34,7 +34,7 @@ export const SENTENCE_END = /[。！？!?…；;：:][”’"'」』）)】》�
 export const NO_LINE_START = /^[，。、；：？！）】」』”’》〉〕…·％‰℃,.;:?!)\]]/;
 
 /** Whitespace of every kind that offices type (ASCII, ideographic, no-break). */
-export const WS = /[\s\u3000\u00a0]/;
+const WS = /[\s\u3000\u00a0]/;
 
 /** List markers that open a new paragraph: （一） 一、 1. 1． 一是 */
 export const LIST_START = /^(?:[（(][一二三四五六七八九十0-9０-９]+[）)]|[一二三四五六七八九十]+、|[0-9０-９]+(?:[．、]|\.(?![0-9]))|[一二三四五六七八九十]是)/;

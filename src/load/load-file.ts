@@ -82,7 +82,7 @@ export function noticesFor(file: string): string[] {
   }
 }
 
-export function loadYamlText(file: string, bytes: Uint8Array, words: InputKindWords = ISSUE_FILE): Loaded {
+function loadYamlText(file: string, bytes: Uint8Array, words: InputKindWords = ISSUE_FILE): Loaded {
   let decoded;
   try {
     decoded = decodeInput(bytes, words);

@@ -20,9 +20,9 @@ export interface ParsedYaml {
 }
 
 /** Alias expansions allowed when building the data: enough for any real use, not for a "billion laughs" file. */
-export const MAX_ALIASES = 100;
+const MAX_ALIASES = 100;
 /** Syntax problems shown at most; the rest are counted (one mistake can cascade). */
-export const MAX_SYNTAX_PROBLEMS = 20;
+const MAX_SYNTAX_PROBLEMS = 20;
 
 /**
  * When the only syntax mistakes are typing slips (repair-slips.ts), the file as it would

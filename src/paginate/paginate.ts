@@ -108,7 +108,7 @@ function endPitch(style: Style): number {
   return style.size.end * style.end.leading;
 }
 
-export function endBlockHeight(e: EndBlock, style: Style): number {
+function endBlockHeight(e: EndBlock, style: Style): number {
   const p = endPitch(style);
   const dist = e.distribution.length ? (e.distribution.length + 0.5) * p : 0;
   const staff = e.staff.length ? (e.staff.length + 0.5) * p : 0;

@@ -43,7 +43,7 @@ export function dateProblem(typed: string): string | undefined {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export const mastheadSchema = z.strictObject({
+const mastheadSchema = z.strictObject({
   title: text,
   issue: wholeNumber,
   total: z.optional(wholeNumber),
@@ -52,24 +52,24 @@ export const mastheadSchema = z.strictObject({
   mark: z.optional(text),
 });
 
-export const itemSchema = z.strictObject({
+const itemSchema = z.strictObject({
   title: z.optional(text),
   body: text,
   source: z.optional(text),
 });
 
-export const sectionSchema = z.strictObject({
+const sectionSchema = z.strictObject({
   heading: text,
   items: z.array(itemSchema).check(z.minLength(1, { message: 'needs at least one item' })),
 });
 
-export const distributionSchema = z.strictObject({
+const distributionSchema = z.strictObject({
   label: z._default(text, '本期发'),
   to: z.union([text, z.array(text).check(z.minLength(1, { message: 'needs at least one recipient' }))]),
   copies: z.optional(wholeNumber),
 });
 
-export const staffSchema = z.strictObject({
+const staffSchema = z.strictObject({
   role: text,
   name: text,
 });

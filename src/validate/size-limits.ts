@@ -10,9 +10,9 @@ import type { Issue } from './schema.js';
 
 export const MAX_PAGES = 1000;
 /** About 400 pages of one paragraph. */
-export const MAX_PARAGRAPH_CHARS = 250_000;
+const MAX_PARAGRAPH_CHARS = 250_000;
 /** Titles, headings, names: a line or a few, never a book. */
-export const MAX_FIELD_CHARS = 10_000;
+const MAX_FIELD_CHARS = 10_000;
 
 const count = (n: number) => n.toLocaleString('en');
 

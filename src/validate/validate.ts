@@ -132,7 +132,7 @@ function missing(parsed: ParsedYaml, path: PropertyKey[], iss: ZodIssue): Proble
   return { file: parsed.file, ...pos, field: pathToField(path), message: `is missing; add "${name}:" (${expectedWord(iss)}) ${where}` };
 }
 
-export function sortProblems(ps: Problem[]): Problem[] {
+function sortProblems(ps: Problem[]): Problem[] {
   return ps.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
 }
 

@@ -2,7 +2,7 @@
 // only the user (or the print shop) can name, so it comes from a file. (RGB output carries
 // the sRGB profile pdfkit ships.)
 import { readFileSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { basename, isAbsolute, join } from 'node:path';
 import { UserError } from '../errors.js';
 
 export interface OutputProfile {
@@ -14,7 +14,7 @@ export interface OutputProfile {
 }
 
 /** The description in a profile's `desc` tag (ICC v2 text or v4 multi-language), if any. */
-export function profileDescription(b: Buffer): string | undefined {
+function profileDescription(b: Buffer): string | undefined {
   const count = b.readUInt32BE(128);
   for (let i = 0; i < count && 132 + i * 12 + 12 <= b.length; i++) {
     const at = 132 + i * 12;
@@ -45,7 +45,7 @@ function statOf(path: string): Stats | undefined {
 }
 
 /** A CMYK output profile from a file, checked enough that PDF/A validators accept it. */
-export function readCmykProfile(path: string, field: string): OutputProfile {
+function readCmykProfile(path: string, field: string): OutputProfile {
   const bad = (message: string) =>
     new UserError({ file: path, field, message, hint: 'use the CMYK output profile of the printing condition (ask the print shop), e.g. an .icc file with device class "prtr"' });
   // A device or a pipe (/dev/zero) would be read for ever: a profile is a plain file of a few MB at most.

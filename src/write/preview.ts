@@ -9,9 +9,9 @@ import { UserError } from '../errors.js';
 import { writeAtomic } from './atomic.js';
 import { outputTarget } from './output-target.js';
 
-export const DEFAULT_PREVIEW_DPI = 96;
+const DEFAULT_PREVIEW_DPI = 96;
 
-export function previewPath(pdfPath: string, page: number): string {
+function previewPath(pdfPath: string, page: number): string {
   return pdfPath.replace(/\.pdf$/i, '') + `-${page}.png`;
 }
 
@@ -79,7 +79,7 @@ export function markPreview(png: Buffer, pdfPath: string): Buffer {
 }
 
 /** Whether the file at `path` is a preview this program wrote for `pdfPath`. */
-export function isPreviewOf(path: string, pdfPath: string): boolean {
+function isPreviewOf(path: string, pdfPath: string): boolean {
   const head = Buffer.alloc(512);
   let n = 0;
   try {

@@ -105,7 +105,7 @@ function unlisten(): void {
 const swept = new Set<string>();
 
 /** Remove the temporary files of runs that were killed before they could clean up. */
-export function cleanStale(dir: string): void {
+function cleanStale(dir: string): void {
   const key = resolve(dir);
   if (swept.has(key)) return;
   swept.add(key);

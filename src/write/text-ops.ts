@@ -5,7 +5,7 @@ import type { TextDraw } from '../paginate/types.js';
 import type { EmbeddedFace } from './pdfkit-private.js';
 
 /** Numbers in content streams: three decimals are a thousandth of a point. */
-export const fmt = (n: number) => (Math.round(n * 1000) / 1000).toString();
+const fmt = (n: number) => (Math.round(n * 1000) / 1000).toString();
 
 /** Each face's font in the document, and its resource name on the current page. */
 export interface FontsOnPage {

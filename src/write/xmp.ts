@@ -13,7 +13,7 @@ export interface XmpInfo {
 }
 
 /** Text as XML character data or attribute value. */
-export function xmlEscape(s: string): string {
+function xmlEscape(s: string): string {
   // XML 1.0 has no way to write most control characters: drop them.
   // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);

@@ -6,10 +6,10 @@ import type { Issue } from '../schema.js';
 import { textFields } from '../text-checks.js';
 import { warnAt, type Warning } from './warning.js';
 
-export const PLACEHOLDER_MARK = '待填写';
+const PLACEHOLDER_MARK = '待填写';
 
 /** The comment `new` puts after a date it took from the calendar, naming that day. */
-export const MADE_ON = /#.*\bmade on (\d{4}-\d{2}-\d{2})\b/;
+const MADE_ON = /#.*\bmade on (\d{4}-\d{2}-\d{2})\b/;
 
 export function placeholderWarnings(parsed: ParsedYaml, issue: Issue): Warning[] {
   const out: Warning[] = [];
