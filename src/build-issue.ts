@@ -145,7 +145,7 @@ export function textFields(p: Prepared): TextField[] {
   });
   if (issue.distribution) {
     const d = distributionText(issue.distribution);
-    f.push({ text: d.label + d.list + (issue.distribution.copies ? '共印份0123456789' : ''), role: 'end', field: 'distribution', locate: at(['distribution']) });
+    f.push({ text: d.label + d.list + (issue.distribution.copies ? '共印 份0123456789' : ''), role: 'end', field: 'distribution', locate: at(['distribution']) });
   }
   issue.staff?.forEach((s, i) => f.push({ text: s.role + '：' + s.name, role: 'end', field: `staff[${i}]`, locate: at(['staff', i]) }));
   return f;

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { sha256 } from '../hash.js';
 import { walk } from './inputs.js';
+import { isPreviewOf } from '../write/preview.js';
 
 /** The record's file; each part of a sharded build (--shard K/N) keeps its own, so their folders merge without loss. */
 export function recordName(shard?: { k: number; n: number }): string {
@@ -109,11 +110,15 @@ export interface Orphan {
   input: string;
 }
 
+const OWN_PDF = /^[^/\\]+\.pdf$/i;
+
 /** PDFs recorded in these folders whose issue file no longer exists. */
 export function findOrphans(folders: string[]): Orphan[] {
   const out: Orphan[] = [];
   for (const folder of [...new Set(folders.map((f) => resolve(f)))]) {
     for (const [name, e] of Object.entries(readRecord(folder))) {
+      // Only a PDF of this folder: a damaged or edited record names nothing else to remove.
+      if (!OWN_PDF.test(name) || typeof e?.input !== 'string') continue;
       const input = resolve(folder, e.input);
       if (!existsSync(input) && existsSync(join(folder, name))) out.push({ pdf: join(folder, name), input });
     }
@@ -129,7 +134,10 @@ export function pruneOrphans(orphans: Orphan[]): void {
     for (const o of list) {
       rmSync(o.pdf, { force: true });
       const stem = basename(o.pdf).replace(/\.pdf$/i, '');
-      for (let page = 1; existsSync(join(folder, `${stem}-${page}.png`)); page++) rmSync(join(folder, `${stem}-${page}.png`), { force: true });
+      // Its previews only: a PNG of the user's by such a name stays.
+      for (let page = 1; existsSync(join(folder, `${stem}-${page}.png`)); page++) {
+        if (isPreviewOf(join(folder, `${stem}-${page}.png`), o.pdf)) rmSync(join(folder, `${stem}-${page}.png`), { force: true });
+      }
     }
     for (const name of recordFiles(folder)) {
       const rec = readOne(folder, name);

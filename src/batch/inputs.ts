@@ -1,6 +1,7 @@
 // Command-line arguments (files, folders, globs) to the list of issue files to build,
 // each with the path that --out-dir mirrors and --shard hashes.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { MAX_INPUT_BYTES } from '../load/decode.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { globFiles, isGlob } from './glob.js';
@@ -19,36 +20,58 @@ export interface Input {
 }
 
 const ISSUE_EXT = /\.ya?ml$/i;
-/** An issue file has a top-level `masthead:` key; a style file in the same folder has not. */
-const MASTHEAD = /^["']?masthead["']?[ \t]*:/m;
+/**
+ * An issue file has a top-level `masthead:` key; a style file in the same folder has not.
+ * Typed with a full-width colon it is still one (the loader names the slip).
+ */
+const MASTHEAD = /^\uFEFF?["']?masthead["']?[ \t]*[:：]/m;
 
+/**
+ * Whether a .yaml file is an issue. One that cannot be told (unreadable, larger than an
+ * issue may be) counts as one, so that building it says what is wrong instead of the
+ * batch leaving it out unsaid; UTF-16 text is read without its zero bytes (and BOM), for the same end.
+ */
 function isIssueFile(path: string): boolean {
   try {
-    return MASTHEAD.test(readFileSync(path, 'utf8'));
+    if (statSync(path).size > MAX_INPUT_BYTES) return true;
+    return MASTHEAD.test(readFileSync(path, 'utf8').replace(/[\0\uFFFD]/g, ''));
   } catch {
-    return false;
+    return true;
   }
 }
 
 /**
  * Every file below `dir` (not following hidden folders or node_modules), sorted; hidden
- * files too when asked (the build records beside the PDFs are).
+ * files too when asked (the build records beside the PDFs are). Symbolic links are
+ * followed, each folder visited once.
  */
 export function walk(dir: string, hiddenFiles = false): string[] {
   const out: string[] = [];
+  const seen = new Set<string>();
   const visit = (d: string) => {
     let entries;
     try {
+      const real = realpathSync(d);
+      if (seen.has(real)) return;
+      seen.add(real);
       entries = readdirSync(d, { withFileTypes: true });
     } catch {
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
-      if (e.name === 'node_modules' || (e.name.startsWith('.') && !(hiddenFiles && e.isFile()))) continue;
       const p = join(d, e.name);
-      if (e.isDirectory()) visit(p);
-      else if (e.isFile()) out.push(p);
+      let kind: { isFile(): boolean; isDirectory(): boolean } = e;
+      if (e.isSymbolicLink()) {
+        try {
+          kind = statSync(p);
+        } catch {
+          continue; // a dangling link or a loop
+        }
+      }
+      if (e.name === 'node_modules' || (e.name.startsWith('.') && !(hiddenFiles && kind.isFile()))) continue;
+      if (kind.isDirectory()) visit(p);
+      else if (kind.isFile()) out.push(p);
     }
   };
   visit(dir);

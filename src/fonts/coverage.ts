@@ -24,7 +24,7 @@ export function checkCoverage(fields: TextField[], book: FontBook, file: string)
         file,
         ...(f.locate?.(ch) ?? {}),
         field: f.field,
-        message: `"${ch}" (U+${cp}) is in no face of the ${f.role} role (tried: ${tried})`,
+        message: `${ch === ' ' ? 'a space' : `"${ch}"`} (U+${cp}) is in no face of the ${f.role} role (tried: ${tried})`,
         hint: 'add a face that has it to style.fonts.fallback, or to the role\'s list in style.fonts',
       });
     }

@@ -113,8 +113,10 @@ export class FontBook implements Shaper {
   missing(text: string, role: Role): string[] {
     const out = new Set<string>();
     for (const ch of text) {
-      if (ch === '\n' || ch === ' ' || ch === '\t' || ch === '\r') continue;
-      if (!this.find(ch.codePointAt(0)!, role)) out.add(ch);
+      if (ch === '\n' || ch === '\r') continue;
+      // A space is set by the face's own space glyph (its width), and a tab as a space.
+      const c = ch === '\t' ? ' ' : ch;
+      if (!this.find(c.codePointAt(0)!, role)) out.add(c);
     }
     return [...out];
   }
@@ -152,10 +154,10 @@ export async function openFontBook(style: Style, opts: BookOptions): Promise<Fon
   for (const role of ROLES) {
     const faces: RoleFace[] = [];
     for (const entry of entries.get(role)!) {
-      let face = openEntry(entry, resolved.get(entry)!);
-      if (style.bold[role] && !isBold(face.face)) face = boldOf(face, opts) ?? { ...face, fakeBold: true };
-      if (faces.some((x) => x.face === face.face && x.fakeBold === face.fakeBold)) continue;
-      faces.push(face);
+      const face = openEntry(entry, resolved.get(entry)!);
+      // The bold weight first; the face itself, faked bold, sets what the bold weight lacks.
+      const weights = style.bold[role] && !isBold(face.face) ? [boldOf(face, opts), { ...face, fakeBold: true }] : [face];
+      for (const w of weights) if (w && !faces.some((x) => x.face === w.face && x.fakeBold === w.fakeBold)) faces.push(w);
     }
     chains[role] = faces;
   }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { readFaceInfos, type FaceInfo } from './name-table.js';
 import { didYouMean } from '../validate/did-you-mean.js';
 
-const FONT_FILE = /\.(ttf|otf|ttc|otc)$/i;
+const FONT_FILE = /\.(ttf|otf|ttc|otc|woff2?)$/i;
 const MAX_DEPTH = 8;
 
 /** Names compare without case, spaces, hyphens or underscores: 仿宋_GB2312 = 仿宋GB2312. */
@@ -110,7 +110,8 @@ function fontFiles(dir: string, seen: Set<string>, depth = 0): string[] {
       continue;
     }
     if (st.isDirectory()) out.push(...fontFiles(p, seen, depth + 1));
-    else if (FONT_FILE.test(n)) out.push(p);
+    // Only plain files: a pipe or a device named like a font would be read for ever.
+    else if (FONT_FILE.test(n) && st.isFile()) out.push(p);
   }
   return out;
 }

@@ -14,7 +14,7 @@ interface FontkitInternals {
   /** Decoded tables by tag: fontkit's `font.loca` returns `_tables.loca` once it is there. */
   _tables?: Record<string, unknown>;
   directory: { tables: Record<string, { offset: number; length: number } | undefined> };
-  head: { indexToLocFormat: number };
+  head?: { indexToLocFormat: number };
 }
 
 /** What fontkit's loca decoder makes: offsets in bytes (the short format's halved offsets doubled). */
@@ -34,7 +34,8 @@ export function presetLoca(font: Font, bytes: Uint8Array): void {
   const f = font as unknown as FontkitInternals;
   const table = f.directory.tables.loca;
   if (!table || !f._tables || typeof f._tables !== 'object' || 'loca' in f._tables) return;
-  const version = f.head.indexToLocFormat;
+  // A damaged head is left to fontkit too (open-face.ts's checks name it).
+  const version = f.head?.indexToLocFormat;
   if (version !== 0 && version !== 1) return;
   const size = version === 0 ? 2 : 4;
   // As fontkit reads it: entries up to the table's end.

@@ -28,7 +28,8 @@ type NameRecords = Record<string, Record<string, string> | undefined>;
 /** The faces of one font file; [] for a file that is not a font. */
 export function readFaceInfos(file: string): FaceInfo[] {
   try {
-    if (statSync(file).size > MAX_FONT_FILE) return [];
+    const st = statSync(file);
+    if (!st.isFile() || st.size > MAX_FONT_FILE) return [];
     const all = loadFontkit().create(readFileSync(file));
     if (!all) return [];
     if (!('fonts' in all)) return faceInfo(all, file, undefined);

@@ -174,7 +174,12 @@ function open(key: string, file: string, member: string | undefined, stamp: stri
     throw readError(file, e);
   }
   // Anew from the whole file: fontkit may have decoded something of it from the head alone.
-  const font = pick(create(bytes, file), file, member);
+  const all = create(bytes, file);
+  checkExtent(all, file, bytes.length);
+  const font = pick(all, file, member);
+  // WOFF2 stores TrueType outlines re-encoded, which fontkit draws but cannot subset: the glyphs would come out garbled.
+  const web = (font as Font & { directory: { tables: Record<string, { transformed?: boolean }> } }).directory.tables.glyf;
+  if (web?.transformed) throw new FaceError(`${file} is a WOFF2 web font with its outlines stored re-encoded, which cannot be embedded in a PDF; use the .ttf or .otf it was made from`);
   presetLoca(font, bytes);
   checkTables(font, file);
   const tables = (font as Font & { directory: { tables: Record<string, unknown> } }).directory.tables;
@@ -215,6 +220,30 @@ function sparseGlyf(all: Font | FontCollection): TableEntry | undefined {
   if (!dir || !trueType || 12 + 16 * dir.numTables > HEAD_BYTES || dir.tables['CFF '] || dir.tables.CFF2 || dir.tables.gvar) return undefined;
   const glyf = dir.tables.glyf;
   return glyf && glyf.offset >= HEAD_BYTES && glyf.length > 0 ? glyf : undefined;
+}
+
+/** Table directories of a TrueType or OpenType font, or of a collection's members (web fonts place their tables otherwise). */
+const SFNT = new Set(['\0\x01\0\0', 'true', 'OTTO']);
+
+/** A file cut short (a copy or a download that stopped) has tables that run past its end. */
+function checkExtent(all: Font | FontCollection, file: string, size: number): void {
+  const short = (why: string) => new FaceError(`${file} is cut short (${size} bytes): ${why}; copy the font file again`);
+  let fonts: Font[];
+  try {
+    fonts = 'fonts' in all ? all.fonts : [all];
+  } catch {
+    throw short('its members cannot be read');
+  }
+  for (const font of fonts) {
+    const dir = (font as Font & { directory?: { tag?: string; tables?: Record<string, TableEntry> } }).directory;
+    if (!dir?.tag || !SFNT.has(dir.tag) || !dir.tables) {
+      if (!dir && 'fonts' in all) throw short('a member\'s table directory lies past its end');
+      continue;
+    }
+    for (const [tag, t] of Object.entries(dir.tables)) {
+      if (t.offset + t.length > size) throw short(`its ${tag.trim()} table runs to byte ${t.offset + t.length}`);
+    }
+  }
 }
 
 function readError(file: string, e: unknown): FaceError {
@@ -275,7 +304,7 @@ const fail = (why: string): never => {
 
 function unreadable(file: string, e: unknown): FaceError {
   const why = e instanceof Error && !/Unknown font format/i.test(e.message) ? `: ${e.message}` : '';
-  return new FaceError(`${file} is not a font file this program can read (TrueType, OpenType, .ttc or .otc)${why}`);
+  return new FaceError(`${file} is not a font file this program can read (TrueType, OpenType, .ttc, .otc or WOFF)${why}`);
 }
 
 /** A variable font is embedded at its default instance: its axes say which. */

@@ -1,11 +1,11 @@
 // A style's face entry (family, PostScript name or path) to a file on disk.
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { bundledFace } from './bundled.js';
 import { FaceError } from './open-face.js';
 import type { FaceLookup, Resolved } from './lookup.js';
 
-const FONT_FILE = /\.(ttf|otf|ttc|otc)(#.*)?$/i;
+const FONT_FILE = /\.(ttf|otf|ttc|otc|woff2?)(#.*)?$/i;
 
 /** Whether an entry names a file rather than a face. */
 const isPathEntry = (entry: string) => FONT_FILE.test(entry) || entry.includes('/') || entry.includes('\\');
@@ -19,7 +19,12 @@ export function resolveEntry(entry: string, baseDir: string, lookup?: FaceLookup
   if (isPathEntry(entry)) {
     const [file, member] = splitMember(entry);
     const path = isAbsolute(file) ? file : resolve(baseDir, file);
-    if (!existsSync(path)) throw new FaceError(`font file not found: ${path}`, entry);
+    try {
+      statSync(path);
+    } catch (e) {
+      const loop = (e as NodeJS.ErrnoException).code === 'ELOOP';
+      throw new FaceError(loop ? `cannot read the font file ${path}: the path is a loop of symbolic links` : `font file not found: ${path}`, entry);
+    }
     return { spec: member ? `${path}#${member}` : path, source: 'file' };
   }
   const bundled = bundledFace(entry);

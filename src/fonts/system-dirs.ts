@@ -33,5 +33,5 @@ export function fontconfigFiles(): string[] {
   const { spawnSync } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
   const r = spawnSync('fc-list', ['--format', '%{file}\\n'], { encoding: 'utf8', timeout: 10_000, maxBuffer: 64 << 20 });
   if (r.status !== 0 || !r.stdout) return [];
-  return [...new Set(r.stdout.split('\n').filter((f) => /\.(ttf|otf|ttc|otc)$/i.test(f)))].sort();
+  return [...new Set(r.stdout.split('\n').filter((f) => /\.(ttf|otf|ttc|otc|woff2?)$/i.test(f)))].sort();
 }

@@ -79,7 +79,7 @@ export function markPreview(png: Buffer, pdfPath: string): Buffer {
 }
 
 /** Whether the file at `path` is a preview this program wrote for `pdfPath`. */
-function isPreviewOf(path: string, pdfPath: string): boolean {
+export function isPreviewOf(path: string, pdfPath: string): boolean {
   const head = Buffer.alloc(512);
   let n = 0;
   try {

@@ -112,6 +112,23 @@ describe('incremental builds', () => {
     expect((await run(root)).orphans).toBeUndefined();
   });
 
+  it('--prune removes the PDF and its previews only: not a PNG of the user\'s by a preview\'s name, nor a file a damaged record names', async () => {
+    writeFileSync(join(root, 'in/three.yaml'), issueYaml(3));
+    await run(root);
+    writeFileSync(join(root, 'out/three-1.png'), 'the user\'s own picture');
+    const recordFile = join(root, 'out/.yanjin-bulletin-record.json');
+    const record = JSON.parse(readFileSync(recordFile, 'utf8')) as { outputs: Record<string, unknown> };
+    record.outputs['../victim.txt'] = { input: 'gone.yaml', key: 'x', pdf: 'y' };
+    writeFileSync(recordFile, JSON.stringify(record));
+    writeFileSync(join(root, 'victim.txt'), 'precious');
+    rmSync(join(root, 'in/three.yaml'));
+    const pruned = await run(root, '--prune');
+    expect(pruned.orphans).toEqual([{ pdf: join(root, 'out/three.pdf'), input: join(root, 'in/three.yaml'), removed: true }]);
+    expect(existsSync(join(root, 'out/three.pdf'))).toBe(false);
+    expect(readFileSync(join(root, 'out/three-1.png'), 'utf8')).toBe('the user\'s own picture');
+    expect(readFileSync(join(root, 'victim.txt'), 'utf8')).toBe('precious');
+  });
+
   it('always build one issue named alone', async () => {
     const r = await cli(['build', 'in/one.yaml', '--style', 'house.yaml', '-o', 'out/one.pdf'], { cwd: root });
     expect(r.code).toBe(0);

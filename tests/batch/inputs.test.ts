@@ -1,7 +1,7 @@
 // Arguments to issue files: folders (style files left out), globs, plain files, and the
 // relative paths that --out-dir mirrors.
 import { describe, it, expect, afterAll } from 'vitest';
-import { rmSync } from 'node:fs';
+import { rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expandInputs, outputFor, checkCollisions } from '../../src/batch/inputs.js';
 import { globBase } from '../../src/batch/glob.js';
@@ -79,5 +79,31 @@ describe('globs', () => {
     expect(globBase('issues/2023/*.yaml')).toEqual({ base: 'issues/2023', rest: '*.yaml' });
     expect(globBase('*.yaml')).toEqual({ base: '.', rest: '*.yaml' });
     expect(globBase('/abs/**/x.yaml')).toEqual({ base: '/abs', rest: '**/x.yaml' });
+  });
+});
+
+describe('a folder', () => {
+  // Each of these was left out without a word, so a batch said it had built everything.
+  it('takes issues through symbolic links, and the ones it cannot tell from a style file, for the build to name', () => {
+    const root = tree({
+      'in/a.yaml': issueYaml(1),
+      'in/colon.yaml': issueYaml(2).replace('masthead:', 'masthead：'),
+      'shared/linked.yaml': issueYaml(3),
+      'shared/more/deep.yaml': issueYaml(4),
+      'in/house.yaml': 'size:\n  body: 15\n',
+      'in/huge.yaml': '',
+    });
+    writeFileSync(join(root, 'in/utf16.yaml'), Buffer.from('\ufeff' + issueYaml(5), 'utf16le'));
+    symlinkSync('../shared/linked.yaml', join(root, 'in/linked.yaml'));
+    symlinkSync('../shared/more', join(root, 'in/more'));
+    symlinkSync('../../in', join(root, 'shared/more/up')); // a loop: each folder is visited once
+    // Larger than an issue may be (sparse: no disk taken): refused by the build, by name.
+    truncateSync(join(root, 'in/huge.yaml'), 20 << 20);
+    try {
+      const r = expandInputs(['in'], root);
+      expect(r.inputs.map((i) => i.rel).sort()).toEqual(['a.yaml', 'colon.yaml', 'huge.yaml', 'linked.yaml', 'more/deep.yaml', 'utf16.yaml']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

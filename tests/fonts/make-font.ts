@@ -3,6 +3,7 @@
 // .ttc collection, each with its own cmap and name table (English and Chinese names).
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { brotliCompressSync, deflateSync } from 'node:zlib';
 import * as fontkitNs from 'fontkit';
 import type { Font } from 'fontkit';
 
@@ -288,4 +289,60 @@ export function makeOtc(members: Array<{ source: string; chars: string | Chars; 
 function fvarTable(): Uint8Array {
   const axis = [...[...'wght'].map((c) => c.charCodeAt(0)), ...u32(100 << 16), ...u32(400 << 16), ...u32(900 << 16), ...u16(0), ...u16(256)];
   return Uint8Array.from([...u16(1), ...u16(0), ...u16(16), ...u16(2), ...u16(1), ...u16(20), ...u16(0), ...u16(8), ...axis]);
+}
+
+// ---- Web fonts ---------------------------------------------------------------
+
+/** A WOFF (1.0) of an sfnt: each table zlib-compressed. */
+export function makeWoff(sfnt: Buffer): Buffer {
+  const tables = readTables(sfnt);
+  const tags = Object.keys(tables).sort();
+  // A table that does not shrink is stored as it is (readers tell by the lengths).
+  const packed = tags.map((tag) => {
+    const z = deflateSync(tables[tag]);
+    return { tag, orig: tables[tag], data: z.length < tables[tag].length ? z : Buffer.from(tables[tag]) };
+  });
+  let at = 44 + 20 * tags.length;
+  const dir: number[] = [];
+  const data: Buffer[] = [];
+  for (const t of packed) {
+    dir.push(...[...t.tag].map((c) => c.charCodeAt(0)), ...u32(at), ...u32(t.data.length), ...u32(t.orig.length), ...u32(0));
+    const pad = Buffer.alloc((4 - (t.data.length % 4)) % 4);
+    data.push(t.data, pad);
+    at += t.data.length + pad.length;
+  }
+  const head = [...u32(0x774f4646), ...u32(sfnt.readUInt32BE(0)), ...u32(at), ...u16(tags.length), ...u16(0), ...u32(sfnt.length), ...u16(1), ...u16(0), ...new Array(20).fill(0)];
+  return Buffer.concat([Buffer.from(head), Buffer.from(dir), ...data]);
+}
+
+/**
+ * A WOFF2 of a TrueType sfnt. Real encoders re-encode glyf and loca (the "transform");
+ * `transformed` marks them so (their bytes are stored as they are: enough for a reader
+ * that looks at the table directory before any glyph).
+ */
+export function makeWoff2(sfnt: Buffer, opts: { transformed: boolean }): Buffer {
+  const tables = readTables(sfnt);
+  const tags = Object.keys(tables).sort();
+  const known = ['cmap', 'head', 'hhea', 'hmtx', 'maxp', 'name', 'OS/2', 'post', 'cvt ', 'fpgm', 'glyf', 'loca', 'prep'];
+  const base128 = (n: number) => {
+    const out = [n & 127];
+    while ((n >>>= 7)) out.unshift((n & 127) | 128);
+    return out;
+  };
+  const dir: number[] = [];
+  for (const tag of tags) {
+    const k = known.indexOf(tag);
+    const glyfLoca = tag === 'glyf' || tag === 'loca';
+    // For glyf and loca, transform version 0 is the transform and 3 none.
+    dir.push((k >= 0 ? k : 63) | (glyfLoca && !opts.transformed ? 3 << 6 : 0));
+    if (k < 0) dir.push(...[...tag].map((c) => c.charCodeAt(0)));
+    dir.push(...base128(tables[tag].length));
+    if (glyfLoca && opts.transformed) dir.push(...base128(tag === 'glyf' ? tables[tag].length : 0));
+  }
+  const body = Buffer.concat(tags.filter((t) => !(opts.transformed && t === 'loca')).map((t) => Buffer.from(tables[t])));
+  const packed = brotliCompressSync(body);
+  const pad = Buffer.alloc((4 - (packed.length % 4)) % 4);
+  const total = 48 + dir.length + packed.length + pad.length;
+  const head = [...u32(0x774f4632), ...u32(sfnt.readUInt32BE(0)), ...u32(total), ...u16(tags.length), ...u16(0), ...u32(sfnt.length), ...u32(packed.length), ...u16(1), ...u16(0), ...new Array(20).fill(0)];
+  return Buffer.concat([Buffer.from(head), Buffer.from(dir), packed, pad]);
 }

@@ -75,7 +75,7 @@ describe('outlines', () => {
 
   it('refuses a file that is not a font, naming it', () => {
     expect(() => openFace(p('junk.ttf'))).toThrow(FaceError);
-    expect(() => openFace(p('junk.ttf'))).toThrow(`${p('junk.ttf')} is not a font file this program can read (TrueType, OpenType, .ttc or .otc)`);
+    expect(() => openFace(p('junk.ttf'))).toThrow(`${p('junk.ttf')} is not a font file this program can read (TrueType, OpenType, .ttc, .otc or WOFF)`);
   });
 });
 
