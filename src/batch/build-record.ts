@@ -108,6 +108,8 @@ function writeRecord(folder: string, name: string, rec: Record_): void {
 export interface Orphan {
   pdf: string;
   input: string;
+  /** Still the PDF the record names (its hash): only such a one is ours to remove. */
+  recorded: boolean;
 }
 
 const OWN_PDF = /^[^/\\]+\.pdf$/i;
@@ -120,16 +122,19 @@ export function findOrphans(folders: string[]): Orphan[] {
       // Only a PDF of this folder: a damaged or edited record names nothing else to remove.
       if (!OWN_PDF.test(name) || typeof e?.input !== 'string') continue;
       const input = resolve(folder, e.input);
-      if (!existsSync(input) && existsSync(join(folder, name))) out.push({ pdf: join(folder, name), input });
+      if (!existsSync(input) && existsSync(join(folder, name))) out.push({ pdf: join(folder, name), input, recorded: pdfMatches(join(folder, name), e) });
     }
   }
   return out;
 }
 
-/** Remove orphaned PDFs (with their page previews) and their entries. */
+/**
+ * Remove orphaned PDFs (with their page previews) and their entries. A PDF that is not
+ * the one recorded (a file of the user's put in its place) is left, with its entry.
+ */
 export function pruneOrphans(orphans: Orphan[]): void {
   const byFolder = new Map<string, Orphan[]>();
-  for (const o of orphans) byFolder.set(dirname(o.pdf), [...(byFolder.get(dirname(o.pdf)) ?? []), o]);
+  for (const o of orphans.filter((x) => x.recorded)) byFolder.set(dirname(o.pdf), [...(byFolder.get(dirname(o.pdf)) ?? []), o]);
   for (const [folder, list] of byFolder) {
     for (const o of list) {
       rmSync(o.pdf, { force: true });

@@ -99,10 +99,15 @@ export async function runBatch(req: BatchRequest): Promise<{ code: number; summa
   const orphans = p.single ? [] : orphansOf(req, p);
   if (req.prune) pruneOrphans(orphans);
   const extra: Record<string, unknown> = req.shard ? { shard: `${req.shard.k}/${req.shard.n}` } : {};
-  if (orphans.length) extra.orphans = orphans.map((o) => ({ pdf: o.pdf, input: o.input, removed: !!req.prune }));
+  if (orphans.length) extra.orphans = orphans.map((o) => ({ pdf: o.pdf, input: o.input, removed: !!req.prune && o.recorded }));
   if (mode !== 'json') for (const o of orphans) {
     const [pdf, input] = [shown(o.pdf), shown(o.input)];
-    process.stderr.write(req.prune ? `${pdf}: removed, its issue file ${input} is gone\n` : `${pdf}: its issue file ${input} is gone (--prune removes the PDF)\n`);
+    const said = !o.recorded
+      ? `${pdf}: its issue file ${input} is gone, and the PDF is not the one built from it; it is left as it is`
+      : req.prune
+        ? `${pdf}: removed, its issue file ${input} is gone`
+        : `${pdf}: its issue file ${input} is gone (--prune removes the PDF)`;
+    process.stderr.write(said + '\n');
   }
   const summary = rep.end(results, extra);
   return { code: summary.failed ? 1 : 0, summary, results };

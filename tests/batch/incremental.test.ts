@@ -129,6 +129,20 @@ describe('incremental builds', () => {
     expect(readFileSync(join(root, 'victim.txt'), 'utf8')).toBe('precious');
   });
 
+  it('--prune leaves a PDF that is not the one recorded (a file of the user\'s in its place)', async () => {
+    writeFileSync(join(root, 'in/four.yaml'), issueYaml(4));
+    await run(root);
+    writeFileSync(join(root, 'out/four.pdf'), '%PDF-1.7 the user\'s own file');
+    rmSync(join(root, 'in/four.yaml'));
+    const text = await cli(['build', 'in', '--style', 'house.yaml', '--out-dir', 'out', '--prune'], { cwd: root });
+    expect(text.code).toBe(0);
+    expect(text.stderr).toBe('out/four.pdf: its issue file in/four.yaml is gone, and the PDF is not the one built from it; it is left as it is\n');
+    expect(readFileSync(join(root, 'out/four.pdf'), 'utf8')).toBe('%PDF-1.7 the user\'s own file');
+    const json = await run(root, '--prune');
+    expect(json.orphans).toEqual([{ pdf: join(root, 'out/four.pdf'), input: join(root, 'in/four.yaml'), removed: false }]);
+    rmSync(join(root, 'out/four.pdf'));
+  });
+
   it('always build one issue named alone', async () => {
     const r = await cli(['build', 'in/one.yaml', '--style', 'house.yaml', '-o', 'out/one.pdf'], { cwd: root });
     expect(r.code).toBe(0);
