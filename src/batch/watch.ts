@@ -10,6 +10,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { globBase, isGlob } from './glob.js';
 import { runBatch, type BatchRequest } from './run-batch.js';
+import { forgetFontFolders } from '../fonts/lookup.js';
 
 /** What to watch: (path, whether what is below it counts). */
 function targets(req: BatchRequest): Array<[string, boolean]> {
@@ -33,7 +34,8 @@ function targets(req: BatchRequest): Array<[string, boolean]> {
   return [...out];
 }
 
-const WATCHED = /\.(ya?ml|txt)$/i;
+/** Issues, style files, and faces in a watched folder (its fonts/, say): one added or changed is seen. */
+const WATCHED = /\.(ya?ml|txt|ttf|otf|ttc|otc|woff2?)$/i;
 
 export async function watchBuild(req: BatchRequest): Promise<number> {
   const log = (s: string) => req.mode !== 'quiet' && process.stderr.write(s);
@@ -46,7 +48,9 @@ export async function watchBuild(req: BatchRequest): Promise<number> {
     }
     running = true;
     try {
-      // After the first pass, one edited issue at a time: here, faces already open.
+      // After the first pass, one edited issue at a time: here, faces already open (a face
+      // file changed since is opened again), and the font folders looked at afresh.
+      if (!first) forgetFontFolders();
       await runBatch({ ...req, incremental: true, force: first && req.force, jobs: first ? req.jobs : 1, mode: req.mode === 'bar' && !first ? 'lines' : req.mode, hideSkipped: !first });
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;

@@ -27,6 +27,14 @@ function indexOf(dirs: string[]): FontIndex {
   if (!ix) indexes.set(key, (ix = new FontIndex(dirs)));
   return ix;
 }
+/**
+ * Forget what the font folders held: under --watch a face may be added between two
+ * builds, and a name that did not resolve then should resolve now.
+ */
+export function forgetFontFolders(): void {
+  indexes.clear();
+  listed.clear();
+}
 function indexOfFiles(files: () => string[]): FontIndex {
   let ix = listed.get(files);
   if (!ix) listed.set(files, (ix = new FontIndex([], files)));

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { CLI } from '../helpers/paths.js';
 import { readPdf, squash } from '../helpers/read-pdf.js';
 import { issueYaml, tree } from './fixtures.js';
+import { makeTtf, SERIF } from '../fonts/make-font.js';
 
 const root = tree({ 'in/one.yaml': issueYaml(1), 'in/two.yaml': issueYaml(2), 'house.yaml': 'size:\n  body: 16\n' });
 const HOUR_AGO = new Date(Date.now() - 3600_000);
@@ -78,6 +79,27 @@ describe('build --watch', () => {
     // Once more in the new folder: the watch goes on.
     writeFileSync(join(root, 'in/one.yaml'), issueYaml(10));
     await until(() => count('out2/one.pdf') === 4, 'an edit in the folder made again');
+
+    const exited = new Promise<number | null>((r) => child!.on('exit', (code) => r(code)));
+    process.kill(child.pid!, 'SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('sees a face added to a fonts/ folder it watches: an issue that named it builds then', async () => {
+    stdout = '';
+    stderr = '';
+    mkdirSync(join(root, 'in3'));
+    writeFileSync(join(root, 'in3/five.yaml'), issueYaml(5, 'style:\n  fonts:\n    lead: YB Late\n'));
+    child = spawn(process.execPath, [CLI, 'build', 'in3', '--out-dir', 'out3', '--watch', '--jobs', '1'], { cwd: root });
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
+    await until(() => stderr.includes('YB Late') && stderr.includes('watching'), 'the first build, failing for want of the face');
+    expect(count('out3/five.pdf')).toBe(0);
+
+    mkdirSync(join(root, 'in3/fonts'));
+    writeFileSync(join(root, 'in3/fonts/late.ttf'), makeTtf(SERIF, '第5期要闻', { family: 'YB Late', postscript: 'YBLate-Regular' }));
+    await until(() => count('out3/five.pdf') === 1, 'the build once the face is there');
+    expect(squash((await readPdf(readFileSync(join(root, 'out3/five.pdf')))).text)).toContain('第5期要闻');
 
     const exited = new Promise<number | null>((r) => child!.on('exit', (code) => r(code)));
     process.kill(child.pid!, 'SIGTERM');
