@@ -34,6 +34,8 @@ export function dateProblem(typed: string): string | undefined {
   const other = iso ?? /^(\d{4})\s*[/.年－-]\s*(\d{1,2})\s*[/.月－-]\s*(\d{1,2})\s*日?$/.exec(s);
   if (!other) return 'must be a date written YYYY-MM-DD, for example 2023-08-25';
   const [y, mo, d] = [Number(other[1]), Number(other[2]), Number(other[3])];
+  // A year no bulletin has (0000, 0023 for 2023, 3023): a slip, which the masthead would print.
+  if (y < 1900 || y > 2199) return `${other[1]} is not a year this bulletin could be dated; write the date as YYYY-MM-DD, for example 2023-08-25`;
   if (mo < 1 || mo > 12) return `there is no month ${mo}; write the date as YYYY-MM-DD, for example 2023-08-25`;
   const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   if (d < 1 || d > days) return `${y}-${pad(mo)}-${pad(d)} is not a date: month ${mo} of ${y} has ${days} days`;
