@@ -227,7 +227,8 @@ export interface Rendered {
   warnings?: Warning[];
 }
 
-export async function renderIssue(p: Prepared, book: FontBook, opts: BuildOptions = {}): Promise<Rendered> {
+/** Set the issue onto pages, with every problem of doing so located (what build would refuse). */
+function laidOut(p: Prepared, book: FontBook, opts: BuildOptions): Layout {
   let layout: Layout;
   try {
     layout = layoutIssue(p, book);
@@ -235,6 +236,16 @@ export async function renderIssue(p: Prepared, book: FontBook, opts: BuildOption
     throw faceFault(e, p, book, opts);
   }
   if (layout.pages.length > MAX_PAGES) throw new UserError({ file: p.file, message: tooManyPages(layout.pages.length) });
+  return layout;
+}
+
+/** What `validate` checks beyond the file: the issue set onto pages (no PDF made); the typesetter's warnings. */
+export function checkLayout(p: Prepared, book: FontBook, opts: BuildOptions = {}): Warning[] {
+  return layoutWarnings(p, laidOut(p, book, opts));
+}
+
+export async function renderIssue(p: Prepared, book: FontBook, opts: BuildOptions = {}): Promise<Rendered> {
+  const layout = laidOut(p, book, opts);
   mark('laid out');
   const m = p.issue.masthead;
   const info = {

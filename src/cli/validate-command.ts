@@ -1,10 +1,11 @@
 // `yanjin-bulletin validate FILE|DIR|GLOB…`: every problem in every file, without rendering.
 // It takes what `build` takes and checks every file, whichever fail. Besides the file's
-// shape and values, the faces are opened and every character checked against them, so a
-// file that validates does not fail later for a missing glyph; the proofreader's warnings
-// are printed too, and --strict counts them as errors.
+// shape and values, the faces are opened and every character checked against them, and
+// the issue is set onto pages as build sets it (no PDF is made), so a file that validates
+// does not fail later for a missing glyph or furniture off its place; the proofreader's
+// and the typesetter's warnings are printed too, and --strict counts them as errors.
 import { UsageError, UserError, type Problem } from '../errors.js';
-import { prepareIssue, openFaces, textFields } from '../build-issue.js';
+import { checkLayout, prepareIssue, openFaces, textFields } from '../build-issue.js';
 import { expandInputs } from '../batch/inputs.js';
 import { checkFontPath } from './font-path.js';
 import { checkCoverage } from '../fonts/coverage.js';
@@ -61,11 +62,16 @@ async function checkOne(file: string, flags: ValidateFlags): Promise<Checked> {
     const opts = { styleFile: flags.style, fontPath: flags.fontPath };
     const p = prepareIssue(file, opts);
     r.notices.push(...p.notices);
-    const missing = checkCoverage(textFields(p), await openFaces(p, opts), file);
+    const book = await openFaces(p, opts);
+    const missing = checkCoverage(textFields(p), book, file);
     const strictErrors = flags.strict ? asErrors(p.warnings) : [];
     if (missing.length || strictErrors.length) throw new UserError([...missing, ...strictErrors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0)));
+    // Set onto pages as build would (no PDF): what only the pages show (furniture off its
+    // place, too many pages) fails here too, and the typesetter's warnings are said.
+    const layoutWarnings = checkLayout(p, book, opts);
+    if (flags.strict && layoutWarnings.length) throw new UserError(asErrors(layoutWarnings));
     // A file that fails says what failed; its warnings wait until it validates.
-    r.warnings.push(...p.warnings);
+    r.warnings.push(...p.warnings, ...layoutWarnings);
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     // A file read as GBK says so, most of all when something in it is wrong.

@@ -257,6 +257,16 @@ describe('style values within their ranges that would put furniture off its plac
     expect(await refused('', 'page:\n  bottom: 0\n')).toMatch(/^house\.yaml:2:11: page\.bottom: the page number would run past the bottom edge of page 1/);
   });
 
+  it('is refused by validate just as by build: the issue is set onto pages, no PDF made', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    writeFileSync(join(dir, 'issue.yaml'), `${MINIMAL_ISSUE}style:\n  folio: {gap: 100}\n`);
+    const r = await cli(['validate', 'issue.yaml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('issue.yaml:11:16: style.folio.gap: the page number would run past the bottom edge of page 1; make size.folio or folio.gap smaller, or page.bottom larger\n');
+    expect(existsSync(join(dir, 'issue.pdf'))).toBe(false);
+  });
+
   it('refuses a masthead rule below the type area', async () => {
     expect(await refused('  masthead: {ruleGap: 200}\n')).toMatch(/^issue\.yaml:11:23: style\.masthead\.ruleGap: the red rule under the masthead would fall below the type area on page 1;/);
   });
