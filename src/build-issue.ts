@@ -166,7 +166,10 @@ export function layoutIssue(p: Prepared, book: FontBook, firstNumber = 1): Layou
   const dash = book.shape('—', 'folio', style.size.folio)[0];
   const folioInkTop = dash && book.inkY(dash)?.[1];
   const layout = paginate({ masthead, body, end, folio, folioInkTop }, style, geo, firstNumber);
-  const text = strayText(layout, geo).map((s) => strayProblem(p, body, s));
+  // In the file's order, as every other list of problems (the pages found them in theirs).
+  const text = strayText(layout, geo)
+    .map((s) => strayProblem(p, body, s))
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
   // A masthead too tall for the page takes its rule with it: the text named is the cause.
   const furniture = strayFurniture(layout, geo).filter((s) => s.what === 'folio' || !text.length);
   const strays = [...text, ...furniture.map((s) => furnitureProblem(p, s))];
