@@ -2,7 +2,7 @@
 // The command line and the batch both build issues through these functions.
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { UserError, pathToField, type Problem } from './errors.js';
+import { byPosition, UserError, pathToField, type Problem } from './errors.js';
 import { loadYamlFile, type Loaded } from './load/load-file.js';
 import { STYLE_FILE } from './load/decode.js';
 import { locate } from './load/parse-yaml.js';
@@ -169,7 +169,7 @@ export function layoutIssue(p: Prepared, book: FontBook, firstNumber = 1): Layou
   // In the file's order, as every other list of problems (the pages found them in theirs).
   const text = strayText(layout, geo)
     .map((s) => strayProblem(p, body, s))
-    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+    .sort(byPosition);
   // A masthead too tall for the page takes its rule with it: the text named is the cause.
   const furniture = strayFurniture(layout, geo).filter((s) => s.what === 'folio' || !text.length);
   const strays = [...text, ...furniture.map((s) => furnitureProblem(p, s))];

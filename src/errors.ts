@@ -18,6 +18,9 @@ export function formatProblem(p: Problem): string {
   return `${where}: ${field}${p.message}${hint}`;
 }
 
+/** File order: by line, then column (a problem without a place first). */
+export const byPosition = (a: { line?: number; col?: number }, b: { line?: number; col?: number }): number => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0);
+
 /** Problems printed at most; past that the rest are counted (all stay in `problems`). */
 export const MAX_SHOWN = 50;
 

@@ -4,7 +4,7 @@
 // the issue is set onto pages as build sets it (no PDF is made), so a file that validates
 // does not fail later for a missing glyph or furniture off its place; the proofreader's
 // and the typesetter's warnings are printed too, and --strict counts them as errors.
-import { UsageError, UserError, type Problem } from '../errors.js';
+import { byPosition, UsageError, UserError, type Problem } from '../errors.js';
 import { checkLayout, prepareIssue, openFaces, textFields } from '../build-issue.js';
 import { expandInputs } from '../batch/inputs.js';
 import { checkFontPath } from './font-path.js';
@@ -65,7 +65,7 @@ async function checkOne(file: string, flags: ValidateFlags): Promise<Checked> {
     const book = await openFaces(p, opts);
     const missing = checkCoverage(textFields(p), book, file);
     const strictErrors = flags.strict ? asErrors(p.warnings) : [];
-    if (missing.length || strictErrors.length) throw new UserError([...missing, ...strictErrors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0)));
+    if (missing.length || strictErrors.length) throw new UserError([...missing, ...strictErrors].sort(byPosition));
     // Set onto pages as build would (no PDF): what only the pages show (furniture off its
     // place, too many pages) fails here too, and the typesetter's warnings are said.
     const layoutWarnings = checkLayout(p, book, opts);

@@ -13,6 +13,9 @@ interface Found {
   glyphId: number;
 }
 
+/** The character a face sets for `cp`: a tab typed inside a line is set as a space (faces have no glyph of their own for it). */
+const setAs = (cp: number) => (cp === 9 ? 0x20 : cp);
+
 export class FontBook implements Shaper {
   readonly chains: Record<Role, RoleFace[]>;
   /** Per role, code point → where it is set (null: nowhere). */
@@ -61,8 +64,7 @@ export class FontBook implements Shaper {
       const cp = char.codePointAt(0)!;
       let g = memo.get(cp);
       if (!g) {
-        // A tab typed inside a line is set as a space: faces have no glyph of their own for it.
-        const f = this.find(char === '\t' ? 0x20 : cp, role);
+        const f = this.find(setAs(cp), role);
         // The coverage check stops a build with a missing character before composition.
         if (!f) throw new Error(`no face of the ${role} role has "${char}" (U+${cp.toString(16).toUpperCase()})`);
         f.face.face.loadGlyphs([f.glyphId]);
@@ -114,9 +116,9 @@ export class FontBook implements Shaper {
     const out = new Set<string>();
     for (const ch of text) {
       if (ch === '\n' || ch === '\r') continue;
-      // A space is set by the face's own space glyph (its width), and a tab as a space.
-      const c = ch === '\t' ? ' ' : ch;
-      if (!this.find(c.codePointAt(0)!, role)) out.add(c);
+      // A space is set by the face's own space glyph (its width).
+      const cp = setAs(ch.codePointAt(0)!);
+      if (!this.find(cp, role)) out.add(String.fromCodePoint(cp));
     }
     return [...out];
   }

@@ -129,17 +129,11 @@ export function openFace(spec: string): Face {
   return face;
 }
 
-/** What opening a face reads of its file: all of it but a TrueType face's outlines. */
-interface ReadPlan {
-  bytes: Buffer;
-  /** The glyf table, read glyph by glyph later; undefined when the whole file is read now. */
-  glyf?: TableEntry;
-  /** What is still to read after the head. */
-  rest: Array<[number, number]>;
-}
-
-/** Read the head of the file (its table directory) and say what else to read. */
-function planRead(file: string): ReadPlan {
+/**
+ * Read what opening a face needs of its file: all of it but a TrueType face's outlines
+ * (`glyf`, then read glyph by glyph; undefined when the whole file is read now).
+ */
+function readFace(file: string): { bytes: Buffer; glyf?: TableEntry } {
   let bytes: Buffer;
   let size: number;
   try {
@@ -163,16 +157,16 @@ function planRead(file: string): ReadPlan {
         [glyf.offset + glyf.length, size],
       ]
     : [[HEAD_BYTES, size]];
-  return { bytes, glyf, rest: rest.filter(([from, to]) => to > from) };
-}
-
-function open(key: string, file: string, member: string | undefined, stamp: string): Face {
-  const { bytes, glyf, rest } = planRead(file);
   try {
-    readRanges(file, bytes, rest);
+    readRanges(file, bytes, rest.filter(([from, to]) => to > from));
   } catch (e) {
     throw readError(file, e);
   }
+  return { bytes, glyf };
+}
+
+function open(key: string, file: string, member: string | undefined, stamp: string): Face {
+  const { bytes, glyf } = readFace(file);
   // Anew from the whole file: fontkit may have decoded something of it from the head alone.
   const all = create(bytes, file);
   checkExtent(all, file, bytes.length);

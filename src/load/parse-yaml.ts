@@ -2,7 +2,7 @@
 // stages can say "file:line:col". Syntax errors are collected, all at once, and
 // explained in a clerk's terms (full-width colons, full-width-space indentation, …).
 import { LineCounter, parseDocument, visit, isAlias, isMap, isSeq, isPair, isScalar, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
-import { pathToField, type Problem } from '../errors.js';
+import { byPosition, pathToField, type Problem } from '../errors.js';
 import { explainYamlError } from './yaml-errors.js';
 import { repairSlips } from './repair-slips.js';
 
@@ -198,7 +198,7 @@ function onePerLine(ps: Problem[]): Problem[] {
     seen.add(k);
     out.push(p);
   }
-  return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+  return out.sort(byPosition);
 }
 
 function capProblems(file: string, ps: Problem[]): Problem[] {

@@ -5,7 +5,7 @@ import { issueSchema, type Issue } from './schema.js';
 import { defaultStyle, styleSchema, type Style } from './style-schema.js';
 import { checkText } from './text-checks.js';
 import { locate, locateKey, sourceAt, type ParsedYaml } from '../load/parse-yaml.js';
-import { MAX_SHOWN, pathToField, type Problem } from '../errors.js';
+import { byPosition, MAX_SHOWN, pathToField, type Problem } from '../errors.js';
 import { didYouMean, keysAt, optionalAt } from './did-you-mean.js';
 
 type ZodIssue = z.core.$ZodIssue;
@@ -133,7 +133,7 @@ function missing(parsed: ParsedYaml, path: PropertyKey[], iss: ZodIssue): Proble
 }
 
 function sortProblems(ps: Problem[]): Problem[] {
-  return ps.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+  return ps.sort(byPosition);
 }
 
 function dedupe(ps: Problem[]): Problem[] {

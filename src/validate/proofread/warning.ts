@@ -1,6 +1,6 @@
 // A proofreading warning: a Problem (file:line:col, field, message, hint) that does not
 // stop the build, unless --strict makes it one.
-import { pathToField, type Problem } from '../../errors.js';
+import { byPosition, pathToField, type Problem } from '../../errors.js';
 import { place } from '../text-checks.js';
 import type { ParsedYaml } from '../../load/parse-yaml.js';
 
@@ -20,7 +20,7 @@ export function warnAt(parsed: ParsedYaml, path: PropertyKey[], piece: string, n
 
 /** In file order: by line, then column. */
 export function inFileOrder(ws: Warning[]): Warning[] {
-  return [...ws].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+  return [...ws].sort(byPosition);
 }
 
 /** Which occurrence of `ch` in `text` the one at `index` is (0 for the first). */
